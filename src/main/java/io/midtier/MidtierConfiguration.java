@@ -1,0 +1,104 @@
+package io.midtier;
+
+import io.midtier.broker.BrokerSettings;
+import io.midtier.broker.JmsSetup;
+import io.midtier.db.DatabaseSettings;
+import io.midtier.legacy.LegacySimulator;
+import io.midtier.tx.RequiredJtaTransactionPolicy;
+import io.midtier.tx.TransactionManagerSetup;
+import java.nio.file.Path;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.springframework.transaction.jta.JtaTransactionManager;
+
+/**
+ * Builds midtier's beans from application.properties and binds them for the routes. The infrastructure is
+ * started here rather than through lazily ordered {@code @BindToRegistry} methods, because XA depends on a
+ * strict start order (see {@link Infrastructure}).
+ */
+public class MidtierConfiguration implements CamelConfiguration {
+
+    @PropertyInject("midtier.data-dir") private String dataDir;
+
+    @PropertyInject("midtier.db.url") private String dbUrl;
+    @PropertyInject("midtier.db.user") private String dbUser;
+    @PropertyInject(value = "midtier.db.password", defaultValue = "") private String dbPassword;
+    @PropertyInject("midtier.db.pool-size") private int dbPoolSize;
+    @PropertyInject("midtier.db.acquisition-timeout-ms") private int dbAcquisitionTimeoutMs;
+
+    @PropertyInject("midtier.tx.node-id") private String nodeId;
+    @PropertyInject("midtier.tx.journal-store") private boolean journalStore;
+    @PropertyInject("midtier.tx.recovery-period-seconds") private int recoveryPeriodSeconds;
+    @PropertyInject("midtier.tx.recovery-backoff-seconds") private int recoveryBackoffSeconds;
+    @PropertyInject("midtier.tx.timeout-seconds") private int txTimeoutSeconds;
+
+    @PropertyInject(value = "midtier.broker.url", defaultValue = "") private String brokerUrl;
+    @PropertyInject(value = "midtier.broker.user", defaultValue = "") private String brokerUser;
+    @PropertyInject(value = "midtier.broker.password", defaultValue = "") private String brokerPassword;
+    @PropertyInject("midtier.broker.tcp-host") private String brokerTcpHost;
+    @PropertyInject("midtier.broker.tcp-port") private int brokerTcpPort;
+    @PropertyInject("midtier.queue.updates") private String updatesQueue;
+    @PropertyInject("midtier.queue.updates-dlq") private String deadLetterQueue;
+    @PropertyInject("midtier.broker.redelivery-delay-ms") private long redeliveryDelayMs;
+    @PropertyInject("midtier.broker.redelivery-multiplier") private double redeliveryMultiplier;
+    @PropertyInject("midtier.broker.max-redelivery-delay-ms") private long maxRedeliveryDelayMs;
+    @PropertyInject("midtier.broker.max-delivery-attempts") private int maxDeliveryAttempts;
+    @PropertyInject("midtier.broker.journal-buffer-timeout-ns") private long journalBufferTimeoutNs;
+    @PropertyInject("midtier.broker.pool-max-connections") private int poolMaxConnections;
+    @PropertyInject("midtier.broker.pool-max-sessions-per-connection") private int poolMaxSessions;
+
+    @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
+    @PropertyInject("legacy.host") private String simulatorHost;
+    @PropertyInject("legacy.port") private int simulatorPort;
+    @PropertyInject("legacy.latency-ms") private long simulatorLatencyMs;
+    @PropertyInject("legacy.jitter-ms") private long simulatorJitterMs;
+    @PropertyInject("legacy.max-concurrent") private int simulatorMaxConcurrent;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Infrastructure infra = Infrastructure.start(settings());
+        // Close after the routes have stopped, so no consumer is left without its broker or database.
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                infra.close();
+            }
+        });
+        bind(context.getRegistry(), infra);
+    }
+
+    MidtierSettings settings() {
+        Path data = Path.of(dataDir);
+        DatabaseSettings db = new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, dbAcquisitionTimeoutMs);
+        TransactionManagerSetup.Settings tx = new TransactionManagerSetup.Settings(nodeId,
+                data.resolve("tx-object-store"), journalStore, recoveryPeriodSeconds, recoveryBackoffSeconds,
+                txTimeoutSeconds);
+        BrokerSettings broker = new BrokerSettings(brokerUrl, brokerUser, brokerPassword, data.resolve("artemis"),
+                brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
+                maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions);
+        LegacySimulator.Settings simulator = simulatorEnabled
+                ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
+                        simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)
+                : null;
+        return new MidtierSettings(db, tx, broker, simulator);
+    }
+
+    private static void bind(Registry registry, Infrastructure infra) {
+        TransactionManagerSetup tx = infra.transactions();
+        registry.bind("infrastructure", infra);
+        registry.bind("transactionManager", tx.transactionManager());
+        registry.bind("PROPAGATION_REQUIRED", new RequiredJtaTransactionPolicy(tx.transactionManager()));
+        registry.bind("cacheDataSource", infra.dataSource());
+        JtaTransactionManager jta = JmsSetup.springJtaTransactionManager(tx.userTransaction(), tx.transactionManager());
+        registry.bind("jms", JmsSetup.xaJmsComponent(infra.jmsPool(), jta));
+        if (infra.broker() != null) {
+            registry.bind("embeddedBroker", infra.broker());
+        }
+        if (infra.simulator() != null) {
+            registry.bind("legacySimulator", infra.simulator());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.midtier;
+
+import io.midtier.api.RequestIds;
+import io.midtier.api.AccountUpdateValidator;
+import io.midtier.api.ApiErrors;
+import io.midtier.api.ApiHeaderFilterStrategy;
+import io.midtier.backend.AccountMapper;
+import io.midtier.delivery.UpdateMessage;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** The stateless beans the YAML routes call by name. */
+public class RouteBeans implements CamelConfiguration {
+
+    @BindToRegistry("requestIds")
+    public RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @BindToRegistry("accountUpdateValidator")
+    public AccountUpdateValidator accountUpdateValidator() {
+        return new AccountUpdateValidator();
+    }
+
+    @BindToRegistry("accountMapper")
+    public AccountMapper accountMapper() {
+        return new AccountMapper();
+    }
+
+    @BindToRegistry("updateMessage")
+    public UpdateMessage updateMessage() {
+        return new UpdateMessage();
+    }
+
+    @BindToRegistry("apiErrors")
+    public ApiErrors apiErrors() {
+        return new ApiErrors();
+    }
+
+    @BindToRegistry("apiHeaderFilter")
+    public ApiHeaderFilterStrategy apiHeaderFilter() {
+        return new ApiHeaderFilterStrategy();
+    }
+}

@@ -1,0 +1,98 @@
+package io.midtier.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns whatever failed into an HTTP status and a JSON body. A refused request says why; a failure of a
+ * resource midtier depends on (database, broker, transaction, back-end) is a 503 the client may retry;
+ * anything else is a 500. No stack trace or internal message leaves the process.
+ */
+public class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    private final ObjectMapper json = new ObjectMapper();
+
+    public void respond(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ApiException refused = find(failure, ApiException.class);
+        int status;
+        String code;
+        String message;
+        if (refused != null) {
+            status = refused.status();
+            code = refused.code();
+            message = refused.getMessage();
+        } else if (isUnavailable(failure)) {
+            status = 503;
+            code = "UNAVAILABLE";
+            message = "a resource midtier depends on is unavailable; nothing was changed, try again later";
+            LOG.warn("{} {} answered 503: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), describe(failure));
+        } else {
+            status = 500;
+            code = "INTERNAL";
+            message = "internal error; nothing was changed";
+            LOG.error("{} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), failure);
+        }
+        exchange.getMessage().setBody(body(status, code, message));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+    }
+
+    String body(int status, String code, String message) {
+        ObjectNode node = json.createObjectNode();
+        node.put("status", status);
+        node.put("error", code);
+        node.put("message", message);
+        return node.toString();
+    }
+
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof jakarta.jms.JMSException
+                    || t instanceof org.springframework.jms.JmsException
+                    || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.SystemException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException
+                    || t instanceof javax.transaction.xa.XAException
+                    || t instanceof ConnectException || t instanceof SocketTimeoutException
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException
+                    || t instanceof HttpOperationFailedException
+                    || t instanceof BackendUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package io.midtier.api;
+
+import java.util.Locale;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * Keeps midtier's internal message headers (path parameters, SQL and JMS headers) out of HTTP responses,
+ * and keeps clients from setting Camel's control headers on a request.
+ */
+public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
+
+    private static final Set<String> RESPONSE_HEADERS = Set.of(
+            "content-type", "location", "etag", "cache-control", "x-cache", "warning", "age", "retry-after",
+            "last-modified", "www-authenticate", "allow");
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
+        return !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
+        return name.regionMatches(true, 0, "Camel", 0, 5) || name.regionMatches(true, 0, "org.apache.camel", 0, 16);
+    }
+}

@@ -1,0 +1,31 @@
+package io.midtier.broker;
+
+import java.nio.file.Path;
+
+/**
+ * The broker midtier uses. An empty {@code externalUrl} means: run the embedded broker and reach it in-VM.
+ * Redelivery values apply to the updates queue of the embedded broker; an external broker is configured
+ * by its own broker.xml (docs/operations.md shows the matching address-setting).
+ */
+public record BrokerSettings(String externalUrl, String user, String password, Path dataDir,
+                             String tcpHost, int tcpPort,
+                             String updatesQueue, String deadLetterQueue,
+                             long redeliveryDelayMs, double redeliveryMultiplier, long maxRedeliveryDelayMs,
+                             int maxDeliveryAttempts, long journalBufferTimeoutNanos,
+                             int poolMaxConnections, int poolMaxSessionsPerConnection) {
+
+    public boolean embedded() {
+        return externalUrl == null || externalUrl.isBlank();
+    }
+
+    /** The URL midtier's own clients connect to. */
+    public String clientUrl() {
+        // In-VM avoids the network stack; reconnect forever so consumers survive a broker restart.
+        return embedded() ? "vm://0" : externalUrl;
+    }
+
+    @Override
+    public String toString() {
+        return "BrokerSettings[" + (embedded() ? "embedded, tcp " + tcpHost + ":" + tcpPort : externalUrl) + "]";
+    }
+}

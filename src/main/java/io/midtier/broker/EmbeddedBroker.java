@@ -1,0 +1,77 @@
+package io.midtier.broker;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A real Artemis broker inside the midtier JVM, with a persistent journal in the data directory. */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedActiveMQ server;
+
+    private EmbeddedBroker(EmbeddedActiveMQ server) {
+        this.server = server;
+    }
+
+    public static EmbeddedBroker start(BrokerSettings settings) throws Exception {
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+        server.setConfiguration(configuration(settings));
+        server.start();
+        LOG.info("embedded Artemis broker started; journal in {}", settings.dataDir().toAbsolutePath());
+        return new EmbeddedBroker(server);
+    }
+
+    static Configuration configuration(BrokerSettings settings) throws Exception {
+        String dir = settings.dataDir().toAbsolutePath().toString();
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("midtier-embedded");
+        config.setPersistenceEnabled(true);
+        config.setJournalDirectory(dir + "/journal");
+        config.setBindingsDirectory(dir + "/bindings");
+        config.setLargeMessagesDirectory(dir + "/large-messages");
+        config.setPagingDirectory(dir + "/paging");
+        // Without libaio Artemis uses its NIO journal, whose default 3.33 ms flush timer every commit waits for.
+        config.setJournalBufferTimeout_NIO((int) settings.journalBufferTimeoutNanos());
+        config.setJournalBufferTimeout_AIO((int) settings.journalBufferTimeoutNanos());
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(true);
+        config.addAcceptorConfiguration("in-vm", "vm://0");
+        if (settings.tcpPort() > 0) {
+            config.addAcceptorConfiguration("tcp", "tcp://" + settings.tcpHost() + ":" + settings.tcpPort());
+        }
+        config.addAddressSetting(settings.updatesQueue(), new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(settings.deadLetterQueue()))
+                .setRedeliveryDelay(settings.redeliveryDelayMs())
+                .setRedeliveryMultiplier(settings.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(settings.maxRedeliveryDelayMs())
+                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts()));
+        config.addAddressConfiguration(anycastQueue(settings.updatesQueue()));
+        config.addAddressConfiguration(anycastQueue(settings.deadLetterQueue()));
+        return config;
+    }
+
+    private static CoreAddressConfiguration anycastQueue(String name) {
+        return new CoreAddressConfiguration()
+                .setName(name)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+
+    public boolean isActive() {
+        return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,62 @@
+package io.midtier.broker;
+
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
+import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
+import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
+import org.springframework.transaction.jta.JtaTransactionManager;
+
+/**
+ * The JMS side of the XA wiring. The pool is an XA pool given the Narayana TM, so every session it hands
+ * out inside a transaction is enlisted in it; camel-jms gets a JTA transaction manager and
+ * {@code transacted=false}, so it never falls back to a local JMS transaction that would leave the broker
+ * outside the XA transaction.
+ */
+public final class JmsSetup {
+
+    private JmsSetup() {
+    }
+
+    public static ActiveMQXAConnectionFactory xaConnectionFactory(BrokerSettings settings) {
+        ActiveMQXAConnectionFactory factory = settings.user() == null || settings.user().isBlank()
+                ? new ActiveMQXAConnectionFactory(settings.clientUrl())
+                : new ActiveMQXAConnectionFactory(settings.clientUrl(), settings.user(), settings.password());
+        // Keep trying while the broker is away (restart, fail-over) instead of failing the consumers.
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(500);
+        factory.setRetryIntervalMultiplier(2.0);
+        factory.setMaxRetryInterval(5_000);
+        return factory;
+    }
+
+    public static JmsPoolXAConnectionFactory pooledXaConnectionFactory(ActiveMQXAConnectionFactory xa,
+                                                                      TransactionManager tm,
+                                                                      BrokerSettings settings) {
+        JmsPoolXAConnectionFactory pool = new JmsPoolXAConnectionFactory();
+        pool.setConnectionFactory(xa);
+        pool.setTransactionManager(tm);
+        pool.setMaxConnections(settings.poolMaxConnections());
+        // One pooled session is held per message sent inside an XA transaction until it completes.
+        pool.setMaxSessionsPerConnection(settings.poolMaxSessionsPerConnection());
+        pool.setBlockIfSessionPoolIsFullTimeout(5_000);
+        return pool;
+    }
+
+    public static JtaTransactionManager springJtaTransactionManager(UserTransaction ut, TransactionManager tm) {
+        JtaTransactionManager jta = new JtaTransactionManager(ut, tm);
+        jta.afterPropertiesSet();
+        return jta;
+    }
+
+    public static JmsComponent xaJmsComponent(JmsPoolXAConnectionFactory pool, JtaTransactionManager jta) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(pool);
+        jms.setTransactionManager(jta);
+        jms.setTransacted(false);
+        // XA consumers must not cache sessions across transactions.
+        jms.setCacheLevelName("CACHE_NONE");
+        jms.setDeliveryPersistent(true);
+        return jms;
+    }
+}

@@ -1,0 +1,15 @@
+package io.midtier.legacy;
+
+import java.time.OffsetDateTime;
+
+/** One row of legacy.applied_update: an update the program applied, duplicate or not. */
+public record AppliedUpdate(
+        long seq,
+        String token,
+        String accountId,
+        String name,
+        String address,
+        String phone,
+        OffsetDateTime appliedAt,
+        boolean duplicate) {
+}

@@ -1,0 +1,39 @@
+package io.midtier.legacy;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** ACCTINQ: reads one account. */
+final class InquiryProgram implements CicsProgram {
+
+    private final AccountStore store;
+    private final StatsCounters stats;
+
+    InquiryProgram(AccountStore store, StatsCounters stats) {
+        this.store = store;
+        this.stats = stats;
+    }
+
+    @Override
+    public String transaction() {
+        return AcctInq.TRANSACTION;
+    }
+
+    @Override
+    public CicsReply run(String commarea) throws SQLException {
+        stats.inquiries.incrementAndGet();
+        Optional<String> id = AccountIds.fromField(commarea);
+        if (id.isEmpty()) {
+            return failure(200, commarea, ReturnCodes.INVALID_REQUEST, "INVALID ACCOUNT ID");
+        }
+        return store.find(id.get())
+                .map(account -> new CicsReply(200, AcctInq.reply(account)))
+                .orElseGet(() -> failure(200, commarea, ReturnCodes.NOT_FOUND, "ACCOUNT NOT FOUND"));
+    }
+
+    @Override
+    public CicsReply failure(int httpStatus, String commarea, String returnCode, String message) {
+        // The inquiry layout has no message field: the reply carries the return code and the id as given.
+        return new CicsReply(httpStatus, AcctInq.failure(returnCode, commarea));
+    }
+}

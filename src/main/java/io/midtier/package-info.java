@@ -1,0 +1,2 @@
+/** midtier's entry point and the wiring of its beans and infrastructure. */
+package io.midtier;

@@ -1,0 +1,127 @@
+package io.midtier.tx;
+
+import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
+import com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean;
+import com.arjuna.ats.arjuna.common.arjPropertyManager;
+import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqObjectStoreAdaptor;
+import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
+import com.arjuna.ats.jta.common.jtaPropertyManager;
+import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
+import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures Narayana (node identifier, object store, recovery) and starts its recovery manager.
+ * Narayana's settings are JVM-wide singletons, so this runs once per process, before any transaction.
+ */
+public final class TransactionManagerSetup implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionManagerSetup.class);
+    /** Narayana puts the node identifier into every Xid; longer ones are rejected. */
+    static final int MAX_NODE_ID_BYTES = 28;
+
+    public record Settings(String nodeId, Path objectStoreDir, boolean journalStore,
+                           int recoveryPeriodSeconds, int recoveryBackoffSeconds, int defaultTimeoutSeconds) {
+    }
+
+    private final RecoveryManager recoveryManager;
+    private final XARecoveryModule xaRecoveryModule;
+
+    private TransactionManagerSetup(RecoveryManager recoveryManager, XARecoveryModule xaRecoveryModule) {
+        this.recoveryManager = recoveryManager;
+        this.xaRecoveryModule = xaRecoveryModule;
+    }
+
+    public static TransactionManagerSetup start(Settings settings) {
+        validateNodeId(settings.nodeId());
+        try {
+            arjPropertyManager.getCoreEnvironmentBean().setNodeIdentifier(settings.nodeId());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set the Narayana node identifier", e);
+        }
+        // The default, state and communication stores are configured separately; all three must move,
+        // or the journal store writes into the working directory.
+        String dir = settings.objectStoreDir().toAbsolutePath().toString();
+        for (String store : new String[] {null, "stateStore", "communicationStore"}) {
+            ObjectStoreEnvironmentBean bean = BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, store);
+            bean.setObjectStoreDir(dir);
+            if (settings.journalStore()) {
+                bean.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+            }
+        }
+        arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir(dir);
+        jtaPropertyManager.getJTAEnvironmentBean().setXaRecoveryNodes(List.of(settings.nodeId()));
+        arjPropertyManager.getCoordinatorEnvironmentBean().setDefaultTimeout(settings.defaultTimeoutSeconds());
+
+        RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
+        // No listener socket: several instances may run on one host, and nothing here talks to it.
+        recovery.setRecoveryListener(false);
+        recovery.setPeriodicRecoveryPeriod(settings.recoveryPeriodSeconds());
+        recovery.setRecoveryBackoffPeriod(settings.recoveryBackoffSeconds());
+
+        RecoveryManager manager = RecoveryManager.manager(RecoveryManager.INDIRECT_MANAGEMENT);
+        manager.initialize();
+        XARecoveryModule module = XARecoveryModule.getRegisteredXARecoveryModule();
+        if (module == null) {
+            throw new IllegalStateException("Narayana started without its XA recovery module");
+        }
+        LOG.info("Narayana node {} with object store {} ({} store); recovery every {} s",
+                settings.nodeId(), dir, settings.journalStore() ? "journal" : "file", settings.recoveryPeriodSeconds());
+        return new TransactionManagerSetup(manager, module);
+    }
+
+    static void validateNodeId(String nodeId) {
+        if (nodeId == null || nodeId.isBlank()) {
+            throw new IllegalArgumentException("midtier.tx.node-id must be set and unique per running instance");
+        }
+        if (nodeId.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_ID_BYTES) {
+            throw new IllegalArgumentException("midtier.tx.node-id '" + nodeId + "' is longer than "
+                    + MAX_NODE_ID_BYTES + " bytes");
+        }
+    }
+
+    /** Registers a resource for recovery; only valid once the recovery manager exists. */
+    public void addRecoveryHelper(XAResourceRecoveryHelper helper) {
+        xaRecoveryModule.addXAResourceRecoveryHelper(helper);
+    }
+
+    public void removeRecoveryHelper(XAResourceRecoveryHelper helper) {
+        xaRecoveryModule.removeXAResourceRecoveryHelper(helper);
+    }
+
+    /** A registry in the form Agroal's Narayana integration expects. */
+    public org.jboss.tm.XAResourceRecoveryRegistry recoveryRegistry() {
+        return new RecoveryRegistryAdapter(this);
+    }
+
+    /** Runs one recovery pass now (both phases), e.g. before accepting traffic after a crash. */
+    public void recoverNow() {
+        recoveryManager.scan();
+    }
+
+    public TransactionManager transactionManager() {
+        return com.arjuna.ats.jta.TransactionManager.transactionManager();
+    }
+
+    public UserTransaction userTransaction() {
+        return com.arjuna.ats.jta.UserTransaction.userTransaction();
+    }
+
+    public TransactionSynchronizationRegistry synchronizationRegistry() {
+        return new TransactionSynchronizationRegistryImple();
+    }
+
+    @Override
+    public void close() {
+        recoveryManager.terminate();
+    }
+}
