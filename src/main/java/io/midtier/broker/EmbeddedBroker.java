@@ -66,6 +66,18 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     }
 
+    /** Messages ever added to a queue (committed sends only): what tests and metrics count. */
+    public long messagesAdded(String queue) {
+        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getMessagesAdded();
+    }
+
+    /** Messages waiting in a queue now, delivered-but-unacknowledged ones included. */
+    public long messageCount(String queue) {
+        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getMessageCount();
+    }
+
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }

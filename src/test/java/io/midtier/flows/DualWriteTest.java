@@ -1,0 +1,116 @@
+package io.midtier.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.broker.EmbeddedBroker;
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// dual-write and backend-delivery: a PUT is accepted (202), visible in the cache at once, and applied once.
+class DualWriteTest {
+
+    static MidtierTestApp app;
+    static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void start() {
+        app = MidtierTestApp.start("dual-write");
+        broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void an_update_is_accepted_shown_at_once_and_applied_exactly_once() {
+        String name = "DUAL WRITE " + System.nanoTime();
+
+        HttpResponse<String> put = Http.put(app.url("/api/accounts/1003"), "{\"name\":\"" + name + "\"}");
+
+        assertThat(put.statusCode()).isEqualTo(202);
+        JsonNode accepted = MidtierTestApp.json(put.body());
+        String updateId = accepted.get("updateId").asText();
+        assertThat(put.headers().firstValue("Location")).hasValue("/api/updates/" + updateId);
+        assertThat(accepted.get("status").asText()).isEqualTo("PENDING");
+
+        JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1003")).body());
+        assertThat(cached.get("name").asText()).isEqualTo(name);
+        assertThat(cached.get("version").asLong()).isEqualTo(accepted.get("version").asLong());
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                MidtierTestApp.json(Http.get(app.url("/api/updates/" + updateId)).body()).get("status").asText(),
+                "APPLIED"::equals);
+
+        JsonNode applied = MidtierTestApp.json(Http.get(app.legacyUrl("/legacy/applied?account=1003")).body());
+        long copies = 0;
+        for (JsonNode row : applied) {
+            if (row.get("token").asText().equals(updateId)) {
+                copies++;
+                assertThat(row.get("duplicate").asBoolean()).isFalse();
+                assertThat(row.get("name").asText()).isEqualTo(name);
+            }
+        }
+        assertThat(copies).isEqualTo(1);
+        assertThat(MidtierTestApp.json(Http.get(app.legacyUrl("/legacy/accounts/1003")).body()).get("name").asText())
+                .isEqualTo(name);
+        assertThat(MidtierTestApp.json(Http.get(app.url("/api/accounts/1003")).body()).get("pendingUpdate").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void bad_input_is_a_400_with_a_json_error_and_changes_nothing() {
+        Http.get(app.url("/api/accounts/1004"));
+        long version = Database.count("select version from cache_entry where type = 'accounts' and id = '1004'");
+        long updates = Database.count("select count(*) from cache_update");
+        long queued = broker.messagesAdded("midtier.updates");
+
+        Map<String, String> cases = Map.of(
+                "{\"name\": ", "MALFORMED_JSON",
+                "{\"balance\": \"1000000.00\"}", "UNKNOWN_FIELD",
+                "{\"name\": 42}", "INVALID_FIELD",
+                "{\"name\": \"" + "X".repeat(41) + "\"}", "INVALID_FIELD",
+                "[\"name\"]", "NOT_AN_OBJECT",
+                "{}", "NO_FIELDS",
+                "{\"name\": \"   \"}", "INVALID_FIELD",
+                "{\"phone\": \"call me; drop table\"}", "INVALID_FIELD");
+        cases.forEach((body, code) -> {
+            HttpResponse<String> response = Http.put(app.url("/api/accounts/1004"), body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(MidtierTestApp.json(response.body()).get("error").asText()).as(body).isEqualTo(code);
+        });
+        HttpResponse<String> badId = Http.put(app.url("/api/accounts/10x4"), "{\"name\":\"A\"}");
+        assertThat(badId.statusCode()).isEqualTo(400);
+
+        assertThat(Database.count("select version from cache_entry where type = 'accounts' and id = '1004'"))
+                .isEqualTo(version);
+        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(queued);
+    }
+
+    @Test
+    void an_update_of_an_unknown_account_is_404_and_writes_nothing() {
+        long updates = Database.count("select count(*) from cache_update");
+
+        HttpResponse<String> response = Http.put(app.url("/api/accounts/9999"), "{\"name\":\"NOBODY\"}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+    }
+
+    @Test
+    void the_status_of_an_unknown_update_is_404_and_a_malformed_id_400() {
+        assertThat(Http.get(app.url("/api/updates/00000000-0000-0000-0000-000000000000")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(app.url("/api/updates/not-a-uuid")).statusCode()).isEqualTo(400);
+    }
+}
