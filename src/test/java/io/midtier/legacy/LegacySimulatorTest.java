@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class LegacySimulatorTest {
 
-    private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String JDBC_URL = io.midtier.testsupport.Database.URL;
     private static final int FIRST_OWN_ACCOUNT = 1090;
     private static final int LAST_OWN_ACCOUNT = 1100;
     private static final ObjectMapper JSON = new ObjectMapper();

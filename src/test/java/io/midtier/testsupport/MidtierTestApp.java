@@ -35,6 +35,8 @@ public final class MidtierTestApp implements AutoCloseable {
     public static Map<String, String> defaults(String name) {
         Map<String, String> p = new HashMap<>();
         p.put("camel.server.port", String.valueOf(FreePorts.next()));
+        // -Dmidtier.test.db-url=... runs the suite against another database (e.g. two checkouts at once)
+        p.put("midtier.db.url", Database.URL);
         int legacyPort = FreePorts.next();
         p.put("legacy.port", String.valueOf(legacyPort));
         p.put("midtier.backend.url", "http://127.0.0.1:" + legacyPort);
