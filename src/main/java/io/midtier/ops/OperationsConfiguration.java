@@ -39,6 +39,7 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.security.enabled", defaultValue = "true") private boolean securityEnabled;
     @PropertyInject(value = "midtier.security.reads-open", defaultValue = "true") private boolean readsOpen;
     @PropertyInject(value = "midtier.security.users", defaultValue = "") private String users;
+    @PropertyInject(value = "camel.server.max-body-size", defaultValue = "0") private long maxBodySize;
 
     @PropertyInject(value = "midtier.jmx.host", defaultValue = "127.0.0.1") private String jmxHost;
     @PropertyInject(value = "midtier.jmx.port", defaultValue = "0") private int jmxPort;
@@ -57,7 +58,7 @@ public class OperationsConfiguration implements CamelConfiguration {
 
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),
-                    new AccessPolicy(readsOpen)));
+                    new AccessPolicy(readsOpen), maxBodySize));
         } else {
             LOG.warn("midtier.security.enabled=false: every HTTP request is let through");
         }
