@@ -1,6 +1,7 @@
 package io.midtier.ops;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,12 +31,12 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
             builder.down().message("PostgreSQL: no connection pool (midtier is starting or stopping)");
             return;
         }
-        try (Connection connection = ds.getConnection()) {
-            if (connection.isValid(2)) {
-                builder.up();
-            } else {
-                builder.down().message("PostgreSQL: the connection did not answer within 2 s");
-            }
+        // A query rather than isValid(): a broken pooled connection then fails with a fatal SQL state, and
+        // the pool replaces it instead of handing it out again.
+        try (Connection connection = ds.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("select 1");
+            builder.up();
         } catch (Exception e) {
             builder.down().message("PostgreSQL unavailable: " + e.getMessage());
         }
