@@ -3,6 +3,7 @@ package io.midtier.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.midtier.broker.EmbeddedBroker;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,6 +19,7 @@ public final class MidtierStats implements MidtierStatsMBean {
     public static final String HITS = "midtier.cache.hits";
     public static final String MISSES = "midtier.cache.misses";
     public static final String OUTSTANDING = "midtier.updates.outstanding";
+    public static final String QUEUE_MESSAGES = "midtier.queue.messages";
 
     private final Supplier<MeterRegistry> meters;
     private final Supplier<DataSource> dataSource;
@@ -32,6 +34,14 @@ public final class MidtierStats implements MidtierStatsMBean {
         Gauge.builder(OUTSTANDING, this, MidtierStats::outstandingOrNaN)
                 .description("accepted updates the back-end has not applied yet")
                 .register(registry);
+    }
+
+    /** Publishes how many messages wait in a queue of the embedded broker (the updates queue, its DLQ). */
+    public static void registerQueueGauge(MeterRegistry registry, String queue, Supplier<EmbeddedBroker> broker) {
+        Gauge.builder(QUEUE_MESSAGES, () -> {
+            EmbeddedBroker b = broker.get();
+            return b == null || !b.isActive() ? Double.NaN : b.messageCount(queue);
+        }).description("messages waiting in a queue of the embedded broker").tag("queue", queue).register(registry);
     }
 
     @Override

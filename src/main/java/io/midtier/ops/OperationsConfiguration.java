@@ -2,6 +2,7 @@ package io.midtier.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.Infrastructure;
+import io.midtier.broker.EmbeddedBroker;
 import io.midtier.security.AccessPolicy;
 import io.midtier.security.HttpSecurityHandler;
 import io.midtier.security.HttpSecurityInstaller;
@@ -35,6 +36,8 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.broker.url", defaultValue = "") private String brokerUrl;
     @PropertyInject(value = "midtier.broker.user", defaultValue = "") private String brokerUser;
     @PropertyInject(value = "midtier.broker.password", defaultValue = "") private String brokerPassword;
+    @PropertyInject("midtier.queue.updates") private String updatesQueue;
+    @PropertyInject("midtier.queue.updates-dlq") private String deadLetterQueue;
 
     @PropertyInject(value = "midtier.security.enabled", defaultValue = "true") private boolean securityEnabled;
     @PropertyInject(value = "midtier.security.reads-open", defaultValue = "true") private boolean readsOpen;
@@ -84,6 +87,12 @@ public class OperationsConfiguration implements CamelConfiguration {
                 MeterRegistry registry = meters.get();
                 if (registry != null) {
                     stats.registerGauge(registry);
+                    if (brokerUrl.isBlank()) {
+                        Supplier<EmbeddedBroker> embedded = () -> started.getRegistry()
+                                .lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+                        MidtierStats.registerQueueGauge(registry, updatesQueue, embedded);
+                        MidtierStats.registerQueueGauge(registry, deadLetterQueue, embedded);
+                    }
                 }
             }
         });

@@ -44,7 +44,9 @@ class MetricsAndOpenApiTest {
         assertThat(metric("midtier_cache_hits_total")).isEqualTo(hits + 1);
         String scrape = scrape();
         assertThat(scrape).contains("camel_exchanges_total{").contains("routeId=\"read-through\"");
-        assertThat(scrape).contains("midtier_updates_outstanding");
+        assertThat(scrape).contains("midtier_updates_outstanding")
+                .contains("midtier_queue_messages{queue=\"midtier.updates\"}")
+                .contains("midtier_queue_messages{queue=\"DLQ.midtier.updates\"}");
     }
 
     @Test
