@@ -101,18 +101,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return q == null ? 0 : q.getMessageCount();
     }
 
-    /** Stops the broker but keeps this object, so {@link #restartServer()} can bring it back (outage tests). */
-    public void stopServer() throws Exception {
-        server.getActiveMQServer().stop();
-    }
-
-    /** Starts the broker again after {@link #stopServer()}, with the same configuration and journal. */
-    public void restartServer() throws Exception {
-        server.getActiveMQServer().start();
-    }
-
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    /** Stops the broker and keeps its journal: what a broker outage looks like to midtier's clients. */
+    public void stopBroker() throws Exception {
+        server.stop();
+    }
+
+    /** Starts a stopped broker again from its journal. */
+    public void startBroker() throws Exception {
+        server.start();
     }
 
     @Override

@@ -36,7 +36,7 @@ class HealthTest {
     @AfterAll
     static void stop() throws Exception {
         if (!broker.isActive()) {
-            broker.restartServer();
+            broker.startBroker();
         }
         app.close();
     }
@@ -50,7 +50,7 @@ class HealthTest {
             assertThat(status(up, check)).as(check).isEqualTo("UP");
         }
 
-        broker.stopServer();
+        broker.stopBroker();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 503);
             JsonNode down = MidtierTestApp.json(ready().body());
@@ -63,7 +63,7 @@ class HealthTest {
             HttpResponse<String> live = Http.get(app.managementUrl("/observe/health/live"));
             assertThat(live.statusCode()).isEqualTo(200);
         } finally {
-            broker.restartServer();
+            broker.startBroker();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
