@@ -11,6 +11,7 @@ import io.midtier.security.ProductionGuard;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -81,9 +82,18 @@ public class OperationsConfiguration implements CamelConfiguration {
                 MeterRegistry.class);
         MidtierStats stats = new MidtierStats(meters, dataSource);
         context.getRegistry().bind("midtierStats", stats);
+        AtomicReference<JmxConnector> connector = new AtomicReference<>();
         context.addStartupListener(new StartupListener() {
             @Override
-            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                if (alreadyStarted) {
+                    // called again whenever a route starts later (resume, reload): set up once
+                    return;
+                }
+                // only once everything started: a failed start leaves no JMX port open
+                if (jmxEnabled) {
+                    connector.set(startJmx(stats));
+                }
                 MeterRegistry registry = meters.get();
                 if (registry != null) {
                     stats.registerGauge(registry);
@@ -97,7 +107,6 @@ public class OperationsConfiguration implements CamelConfiguration {
             }
         });
 
-        JmxConnector connector = jmxEnabled ? startJmx(stats) : null;
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
@@ -105,9 +114,9 @@ public class OperationsConfiguration implements CamelConfiguration {
                 if (jmxEnabled) {
                     unregisterStats();
                 }
-                if (connector != null) {
+                if (connector.get() != null) {
                     try {
-                        connector.close();
+                        connector.get().close();
                     } catch (Exception e) {
                         LOG.warn("while closing the JMX connector: {}", e.toString());
                     }
