@@ -1,5 +1,6 @@
 package io.midtier;
 
+import io.midtier.ops.OperationsConfiguration;
 import org.apache.camel.main.Main;
 
 /** Runs midtier: camel-main with the YAML routes, kamelets and beans described in application.properties. */
@@ -10,6 +11,8 @@ public final class MidtierApplication {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main();
+        // first: it refuses a prod start with development passwords before anything else starts
+        main.configure().addConfiguration(OperationsConfiguration.class);
         main.configure().addConfiguration(MidtierConfiguration.class);
         main.configure().addConfiguration(RouteBeans.class);
         System.exit(main.run(args));

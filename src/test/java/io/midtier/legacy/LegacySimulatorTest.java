@@ -47,7 +47,9 @@ class LegacySimulatorTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = new LegacySimulator(LegacySimulator.Settings.defaults().withPort(0).withLatencyMs(0)).start();
+        // the simulator's state lives in the test database (-Dmidtier.test.db-url), the one this test resets
+        simulator = new LegacySimulator(new LegacySimulator.Settings("127.0.0.1", 0, JDBC_URL, "postgres", "", 0, 0, 4))
+                .start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
