@@ -12,7 +12,9 @@ import java.util.Map;
 /** A real HTTP client for the tests: what a browser or front-end would send. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 like a browser on plain http (no h2c upgrade, whose stream limit refuses 100+ concurrent requests)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
