@@ -101,7 +101,8 @@ public class AccountMapper {
                 node.put("postedAt", t.getPostedAt().atOffset(ZoneOffset.UTC).toInstant().toString());
                 BigDecimal amount = t.getAmount() == null ? BigDecimal.ZERO : t.getAmount();
                 node.put("amount", amount.setScale(2).toPlainString());
-                node.put("description", nullToEmpty(t.getDescription()));
+                // Bindy leaves the padding of a record's last field
+                node.put("description", nullToEmpty(t.getDescription()).strip());
             }
         }
         return array.toString();
