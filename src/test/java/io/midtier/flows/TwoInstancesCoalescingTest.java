@@ -34,7 +34,7 @@ class TwoInstancesCoalescingTest {
         Map<String, String> other = MidtierTestApp.defaults("two-instances-b");
         other.put("legacy.simulator.enabled", "false");
         other.put("midtier.backend.url", first.property("midtier.backend.url"));
-        second = MidtierProcess.start(other, Duration.ofSeconds(120));
+        second = MidtierProcess.start("two-instances-b", other, Duration.ofSeconds(120));
         clients = Executors.newFixedThreadPool(80);
     }
 
