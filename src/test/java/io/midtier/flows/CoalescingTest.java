@@ -103,13 +103,13 @@ class CoalescingTest {
         }
         app.legacyFaults("{\"latencyMs\": 100, \"jitterMs\": 0}");
         long[] misses100 = new long[20];
-        long[] hits = new long[200];
+        long[] hits = new long[1000];
         for (int i = 0; i < 20; i++) {
             String path = "/api/accounts/" + (1040 + i);
             Http.delete(app.url("/admin/cache/accounts/" + (1040 + i)));
             misses100[i] = timeGet(path, "MISS");
-            for (int j = 0; j < 10; j++) {
-                hits[i * 10 + j] = timeGet(path, "HIT");
+            for (int j = 0; j < 50; j++) {
+                hits[i * 50 + j] = timeGet(path, "HIT");
             }
         }
         app.legacyFaults("{\"latencyMs\": 0, \"jitterMs\": 0}");
