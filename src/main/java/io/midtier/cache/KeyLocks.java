@@ -68,9 +68,7 @@ public final class KeyLocks implements AutoCloseable {
                 lock(connection, key);
                 return work.call();
             } finally {
-                // nothing was written on this connection: ending its transaction releases the lock
-                connection.rollback();
-                connection.setAutoCommit(true);
+                release(connection, key);
             }
         }
     }
@@ -89,6 +87,17 @@ public final class KeyLocks implements AutoCloseable {
             // the holder is stuck beyond any back-end timeout: do not let it block this key
             connection.rollback();
             LOG.warn("key {} still locked after {} ms; loading it without the lock", key, waitMs);
+        }
+    }
+
+    /** Nothing was written on this connection: ending its transaction releases the lock. */
+    private static void release(Connection connection, String key) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // a broken connection holds no lock any more; the pool discards it, the work's outcome stands
+            LOG.warn("releasing the lock of {}: {}", key, e.toString());
         }
     }
 
