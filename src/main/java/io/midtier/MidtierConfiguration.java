@@ -51,6 +51,8 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.broker.journal-buffer-timeout-ns") private long journalBufferTimeoutNs;
     @PropertyInject("midtier.broker.pool-max-connections") private int poolMaxConnections;
     @PropertyInject("midtier.broker.pool-max-sessions-per-connection") private int poolMaxSessions;
+    @PropertyInject("midtier.broker.call-timeout-ms") private long brokerCallTimeoutMs;
+    @PropertyInject("midtier.broker.reconnect-attempts") private int brokerReconnectAttempts;
 
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
@@ -99,7 +101,8 @@ public class MidtierConfiguration implements CamelConfiguration {
                 txTimeoutSeconds);
         BrokerSettings broker = new BrokerSettings(brokerUrl, brokerUser, brokerPassword, data.resolve("artemis"),
                 brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
-                maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions);
+                maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions,
+                brokerCallTimeoutMs, brokerReconnectAttempts);
         LegacySimulator.Settings simulator = simulatorEnabled
                 ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
                         simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)

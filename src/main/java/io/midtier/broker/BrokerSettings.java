@@ -12,7 +12,8 @@ public record BrokerSettings(String externalUrl, String user, String password, P
                              String updatesQueue, String deadLetterQueue,
                              long redeliveryDelayMs, double redeliveryMultiplier, long maxRedeliveryDelayMs,
                              int maxDeliveryAttempts, long journalBufferTimeoutNanos,
-                             int poolMaxConnections, int poolMaxSessionsPerConnection) {
+                             int poolMaxConnections, int poolMaxSessionsPerConnection, long callTimeoutMs,
+                             int reconnectAttempts) {
 
     public boolean embedded() {
         return externalUrl == null || externalUrl.isBlank();
@@ -20,7 +21,7 @@ public record BrokerSettings(String externalUrl, String user, String password, P
 
     /** The URL midtier's own clients connect to. */
     public String clientUrl() {
-        // In-VM avoids the network stack; reconnect forever so consumers survive a broker restart.
+        // In-VM avoids the network stack.
         return embedded() ? "vm://0" : externalUrl;
     }
 
