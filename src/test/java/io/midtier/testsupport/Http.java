@@ -22,7 +22,9 @@ public final class Http {
     public static final String DEFAULT_PASSWORD = "midtier-test-secret";
     private static final String AUTHORIZATION = "Authorization";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 like a browser on plain http (no h2c upgrade, whose stream limit refuses 100+ concurrent requests)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
@@ -41,6 +43,10 @@ public final class Http {
 
     public static HttpResponse<String> put(String url, String body, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    public static HttpResponse<String> delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), Map.of());
     }
 
     /** Headers that send these credentials (HTTP basic). */

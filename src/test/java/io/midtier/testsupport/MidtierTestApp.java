@@ -8,6 +8,7 @@ import io.midtier.RouteBeans;
 import io.midtier.ops.OperationsConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -126,6 +127,15 @@ public final class MidtierTestApp implements AutoCloseable {
     /** The simulator's counters (calls that reached the back-end). */
     public JsonNode legacyStats() {
         return json(Http.get(legacyUrl("/legacy/stats")).body());
+    }
+
+    /** Changes the simulator's fault settings (latencyMs, jitterMs, errorRate, down, ...), e.g. {@code {"down":true}}. */
+    public JsonNode legacyFaults(String changes) {
+        HttpResponse<String> response = Http.put(legacyUrl("/legacy/faults"), changes);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("faults not changed: " + response.body());
+        }
+        return json(response.body());
     }
 
     public static JsonNode json(String text) {
