@@ -27,7 +27,8 @@ public class FixedRatePuts {
         int seconds = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
         String auth = args.length > 4 ? args[4] : "";
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> accepted = new CopyOnWriteArrayList<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();

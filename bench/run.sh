@@ -90,6 +90,10 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
 set_backend_latency() {
     curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" "$LEGACY/legacy/faults" >/dev/null
 }
+pgbench_tps() { # clients script -> tps (nothing when pgbench could not run, e.g. too many connections)
+    { pgbench -n -M prepared -c "$1" -j "$(threads_for "$1")" -T "$RUN_SECONDS" -f "$2" 2>>"$OUT/pgbench.err" || true; } \
+        | awk '/^tps/ { print $3 }'
+}
 wrk_run() { # concurrency script url -> "rps p50 p99 non2xx errors"
     wrk -t"$(threads_for "$1")" -c"$1" -d"${RUN_SECONDS}s" --latency -s "$2" "$3" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
 }
@@ -114,8 +118,7 @@ for c in 1 16 64; do
         wrk_run "$c" "$OUT/get.lua" "$API" >> "$OUT/hits.$c"
         rss=$(rss_mb); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
         wrk_run "$c" "$OUT/bare.lua" "$API/bench/bare" >> "$OUT/bare.$c"
-        pgbench -n -M prepared -c "$c" -j "$(threads_for "$c")" -T "$RUN_SECONDS" -f "$OUT/select.sql" 2>/dev/null \
-            | awk '/^tps/ { print $3 }' >> "$OUT/pg.$c"
+        pgbench_tps "$c" "$OUT/select.sql" >> "$OUT/pg.$c"
     done
     hits=$(cut -d' ' -f1 "$OUT/hits.$c" | median); bare=$(cut -d' ' -f1 "$OUT/bare.$c" | median)
     pg=$(median < "$OUT/pg.$c")
@@ -166,8 +169,7 @@ for c in 1 8 32; do
     for run in $(seq 1 "$RUNS"); do
         progress "dual-write: $c clients, run $run/$RUNS"
         BENCH_AUTH="$AUTH" wrk_run "$c" "$OUT/put.lua" "$API" >> "$OUT/put.$c"
-        pgbench -n -M prepared -c "$c" -j "$(threads_for "$c")" -T "$RUN_SECONDS" -f "$OUT/write.sql" 2>/dev/null \
-            | awk '/^tps/ { print $3 }' >> "$OUT/jdbc.$c"
+        pgbench_tps "$c" "$OUT/write.sql" >> "$OUT/jdbc.$c"
     done
     puts=$(cut -d' ' -f1 "$OUT/put.$c" | median); jdbc=$(median < "$OUT/jdbc.$c")
     row dual-write,"$c",xa_put_rps,"$puts"
