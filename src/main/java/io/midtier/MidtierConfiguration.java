@@ -1,8 +1,12 @@
 package io.midtier;
 
+import io.agroal.api.AgroalDataSource;
 import io.midtier.broker.BrokerSettings;
 import io.midtier.broker.JmsSetup;
 import io.midtier.db.DatabaseSettings;
+import io.midtier.db.PlainDataSourceFactory;
+import io.midtier.delivery.DeliveryAttempts;
+import io.midtier.delivery.UpdatesBacklog;
 import io.midtier.legacy.LegacySimulator;
 import io.midtier.tx.RequiredJtaTransactionPolicy;
 import io.midtier.tx.TransactionManagerSetup;
@@ -49,6 +53,11 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.broker.journal-buffer-timeout-ns") private long journalBufferTimeoutNs;
     @PropertyInject("midtier.broker.pool-max-connections") private int poolMaxConnections;
     @PropertyInject("midtier.broker.pool-max-sessions-per-connection") private int poolMaxSessions;
+    @PropertyInject("midtier.broker.updates-max-size-bytes") private long updatesMaxSizeBytes;
+    @PropertyInject("midtier.broker.updates-expiry-ms") private long updatesExpiryMs;
+
+    @PropertyInject("midtier.delivery.backlog-warn-ratio") private double backlogWarnRatio;
+    @PropertyInject("midtier.delivery.backlog-warn-age-seconds") private long backlogWarnAgeSeconds;
 
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
@@ -68,6 +77,22 @@ public class MidtierConfiguration implements CamelConfiguration {
             }
         });
         bind(context.getRegistry(), infra);
+        bindDelivery(context.getRegistry(), infra, context);
+    }
+
+    /** Delivery's beans: attempts recorded outside the delivery transaction, and the backlog watch. */
+    private void bindDelivery(Registry registry, Infrastructure infra, CamelContext context) throws Exception {
+        AgroalDataSource plain = PlainDataSourceFactory.create(settings().database(), 4);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                plain.close();
+            }
+        });
+        registry.bind("deliveryAttempts",
+                new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
+        registry.bind("updatesBacklog", new UpdatesBacklog(infra.broker(), plain, updatesQueue,
+                backlogWarnRatio, backlogWarnAgeSeconds));
     }
 
     MidtierSettings settings() {
@@ -78,7 +103,8 @@ public class MidtierConfiguration implements CamelConfiguration {
                 txTimeoutSeconds);
         BrokerSettings broker = new BrokerSettings(brokerUrl, brokerUser, brokerPassword, data.resolve("artemis"),
                 brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
-                maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions);
+                maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions,
+                updatesMaxSizeBytes, updatesExpiryMs);
         LegacySimulator.Settings simulator = simulatorEnabled
                 ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
                         simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)
