@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +63,20 @@ public class DeliveryAttempts {
             }
         }
         if (attempt > 0) {
-            transactions.registerInterposedSynchronization(new RecordFailure(exchange, updateId, attempt));
+            RecordFailure record = new RecordFailure(exchange, updateId, attempt);
+            transactions.putResource(RecordFailure.class, record);
+            transactions.registerInterposedSynchronization(record);
         }
         return attempt;
+    }
+
+    /** Notes why the attempt failed, for the record written once its transaction has rolled back. */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // the route may work on a copy of the exchange: the attempt is found through its transaction
+        if (transactions.getResource(RecordFailure.class) instanceof RecordFailure record) {
+            record.failure = describe(failure != null ? failure : exchange.getException());
+        }
     }
 
     private void recordFailure(UUID updateId, int attempt, String error) {
@@ -94,6 +106,9 @@ public class DeliveryAttempts {
             if (t.getMessage() != null) {
                 text.append(": ").append(t.getMessage().strip());
             }
+            if (t instanceof HttpOperationFailedException http && http.getResponseBody() != null) {
+                text.append(" [").append(http.getResponseBody().strip()).append(']');
+            }
         }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
     }
@@ -103,6 +118,7 @@ public class DeliveryAttempts {
         private final Exchange exchange;
         private final UUID updateId;
         private final int attempt;
+        private volatile String failure;
 
         RecordFailure(Exchange exchange, UUID updateId, int attempt) {
             this.exchange = exchange;
@@ -119,9 +135,13 @@ public class DeliveryAttempts {
             if (status == Status.STATUS_COMMITTED) {
                 return;
             }
-            Throwable failure = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            recordFailure(updateId, attempt, describe(failure));
+            String failure = this.failure;
+            if (failure == null) {
+                Throwable thrown = exchange.getException() != null ? exchange.getException()
+                        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                failure = describe(thrown);
+            }
+            recordFailure(updateId, attempt, failure);
         }
     }
 }
