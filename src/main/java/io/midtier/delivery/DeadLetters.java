@@ -2,6 +2,7 @@ package io.midtier.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads what the dead-letter route needs from a dead message, whatever state the message is in. */
@@ -17,6 +18,11 @@ public class DeadLetters {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Whether the broker dead-lettered the message because it expired (rather than after its attempts). */
+    public boolean expired(Map<String, Object> headers) {
+        return headers != null && headers.get("_AMQ_ACTUAL_EXPIRY") != null;
     }
 
     /** A top-level text field of the message, or "unknown" when the message is not the JSON midtier sent. */
