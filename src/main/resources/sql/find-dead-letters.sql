@@ -4,4 +4,4 @@ select coalesce(json_agg(row_to_json(page) order by page."failedAt"), '[]')::tex
           from dead_letter
          where status = 'OPEN'
          order by failed_at, update_id
-         limit :#${exchangeProperty.size} offset :#${exchangeProperty.offset}) page
+         limit cast(:#${exchangeProperty.size} as integer) offset cast(:#${exchangeProperty.offset} as bigint)) page

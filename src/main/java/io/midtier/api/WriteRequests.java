@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 /**
  * The checks of a write request that come before its body's fields: media type (415), size (413), the
@@ -40,7 +41,7 @@ public class WriteRequests {
     }
 
     /** The version {@code If-Match} requires, or null when any version will do (no header, or "*"). */
-    public Long expectedVersion(String ifMatch) {
+    public Long expectedVersion(@Header("If-Match") String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
@@ -54,7 +55,7 @@ public class WriteRequests {
 
     /** 412 early, before anything is written, when the cached entry already has another version. */
     public void checkVersion(Long expected, Object current) {
-        if (expected != null && (!(current instanceof Number n) || n.longValue() != expected)) {
+        if (expected != null && (current == null || !String.valueOf(current).equals(String.valueOf(expected)))) {
             throw preconditionFailed();
         }
     }
@@ -67,7 +68,7 @@ public class WriteRequests {
         throw new EntryChangedException("the entry left the cache while it was being updated; try again");
     }
 
-    public String idempotencyKey(String key) {
+    public String idempotencyKey(@Header("Idempotency-Key") String key) {
         if (key == null) {
             return null;
         }
