@@ -53,6 +53,8 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.broker.journal-buffer-timeout-ns") private long journalBufferTimeoutNs;
     @PropertyInject("midtier.broker.pool-max-connections") private int poolMaxConnections;
     @PropertyInject("midtier.broker.pool-max-sessions-per-connection") private int poolMaxSessions;
+    @PropertyInject("midtier.broker.call-timeout-ms") private long brokerCallTimeoutMs;
+    @PropertyInject("midtier.broker.reconnect-attempts") private int brokerReconnectAttempts;
     @PropertyInject("midtier.broker.updates-max-size-bytes") private long updatesMaxSizeBytes;
     @PropertyInject("midtier.broker.updates-expiry-ms") private long updatesExpiryMs;
 
@@ -104,7 +106,7 @@ public class MidtierConfiguration implements CamelConfiguration {
         BrokerSettings broker = new BrokerSettings(brokerUrl, brokerUser, brokerPassword, data.resolve("artemis"),
                 brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
                 maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions,
-                updatesMaxSizeBytes, updatesExpiryMs);
+                brokerCallTimeoutMs, brokerReconnectAttempts, updatesMaxSizeBytes, updatesExpiryMs);
         LegacySimulator.Settings simulator = simulatorEnabled
                 ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
                         simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)

@@ -104,17 +104,6 @@ public class WriteRequests {
         exchange.getMessage().setBody(stored.get("body"));
     }
 
-    /**
-     * Hands a failure caught by the route back to its error handler (api-errors). A transacted sub-route's
-     * error handler has already rolled back and marked the exchange exhausted, which would keep api-errors
-     * from answering it: that mark is cleared.
-     */
-    public void rethrow(Exchange exchange) throws Exception {
-        exchange.getExchangeExtension().setRedeliveryExhausted(false);
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        throw failure != null ? failure : new IllegalStateException("write failed");
-    }
-
     private static ApiException preconditionFailed() {
         return new ApiException(412, "PRECONDITION_FAILED", "the entry has changed (If-Match does not match its ETag)");
     }

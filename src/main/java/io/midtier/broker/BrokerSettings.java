@@ -14,8 +14,8 @@ public record BrokerSettings(String externalUrl, String user, String password, P
                              String updatesQueue, String deadLetterQueue,
                              long redeliveryDelayMs, double redeliveryMultiplier, long maxRedeliveryDelayMs,
                              int maxDeliveryAttempts, long journalBufferTimeoutNanos,
-                             int poolMaxConnections, int poolMaxSessionsPerConnection,
-                             long updatesMaxSizeBytes, long updatesExpiryMs) {
+                             int poolMaxConnections, int poolMaxSessionsPerConnection, long callTimeoutMs,
+                             int reconnectAttempts, long updatesMaxSizeBytes, long updatesExpiryMs) {
 
     public boolean embedded() {
         return externalUrl == null || externalUrl.isBlank();
@@ -23,7 +23,7 @@ public record BrokerSettings(String externalUrl, String user, String password, P
 
     /** The URL midtier's own clients connect to. */
     public String clientUrl() {
-        // In-VM avoids the network stack; reconnect forever so consumers survive a broker restart.
+        // In-VM avoids the network stack.
         return embedded() ? "vm://0" : externalUrl;
     }
 

@@ -109,6 +109,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }
 
+    /** Stops the broker and keeps its journal: what a broker outage looks like to midtier's clients. */
+    public void stopBroker() throws Exception {
+        server.stop();
+    }
+
+    /** Starts a stopped broker again from its journal. */
+    public void startBroker() throws Exception {
+        server.start();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

@@ -22,8 +22,12 @@ public final class JmsSetup {
         ActiveMQXAConnectionFactory factory = settings.user() == null || settings.user().isBlank()
                 ? new ActiveMQXAConnectionFactory(settings.clientUrl())
                 : new ActiveMQXAConnectionFactory(settings.clientUrl(), settings.user(), settings.password());
-        // Keep trying while the broker is away (restart, fail-over) instead of failing the consumers.
-        factory.setReconnectAttempts(-1);
+        // A few quick reconnect attempts ride out a blip. Not more: while the client reconnects it holds a lock
+        // that every new session waits on, so a PUT would hang instead of answering 503. After a real outage
+        // the pool drops the failed connection and Spring's listener containers reconnect the consumers.
+        factory.setReconnectAttempts(settings.reconnectAttempts());
+        factory.setCallTimeout(settings.callTimeoutMs());
+        factory.setCallFailoverTimeout(settings.callTimeoutMs());
         factory.setRetryInterval(500);
         factory.setRetryIntervalMultiplier(2.0);
         factory.setMaxRetryInterval(5_000);
