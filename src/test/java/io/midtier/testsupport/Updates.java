@@ -46,8 +46,10 @@ public final class Updates {
      * pending update holds back every later update of its entry. Call before the app starts.
      */
     public static void forgetUndeliverable() {
-        Database.update("update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
-                + " where status = 'PENDING'");
+        // on a new database the table does not exist before midtier's first start
+        Database.update("do $$ begin if to_regclass('cache_update') is not null then"
+                + " update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
+                + " where status = 'PENDING'; end if; end $$");
     }
 
     public static long attemptsRecorded(String updateId) {
