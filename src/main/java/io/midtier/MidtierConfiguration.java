@@ -1,10 +1,16 @@
 package io.midtier;
 
+import io.agroal.api.AgroalDataSource;
 import io.midtier.broker.BrokerSettings;
 import io.midtier.cache.CoalescedLoads;
 import io.midtier.cache.KeyLocks;
 import io.midtier.broker.JmsSetup;
 import io.midtier.db.DatabaseSettings;
+import io.midtier.db.PlainDataSourceFactory;
+import io.midtier.delivery.DeliveryAttempts;
+import io.midtier.delivery.DeliveryBacklogHealthCheck;
+import io.midtier.delivery.UpdatesBacklog;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.legacy.LegacySimulator;
 import io.midtier.tx.RequiredJtaTransactionPolicy;
 import io.midtier.tx.TransactionManagerSetup;
@@ -53,6 +59,11 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.broker.pool-max-sessions-per-connection") private int poolMaxSessions;
     @PropertyInject("midtier.broker.call-timeout-ms") private long brokerCallTimeoutMs;
     @PropertyInject("midtier.broker.reconnect-attempts") private int brokerReconnectAttempts;
+    @PropertyInject("midtier.broker.updates-max-size-bytes") private long updatesMaxSizeBytes;
+    @PropertyInject("midtier.broker.updates-expiry-ms") private long updatesExpiryMs;
+
+    @PropertyInject("midtier.delivery.backlog-warn-ratio") private double backlogWarnRatio;
+    @PropertyInject("midtier.delivery.backlog-warn-age-seconds") private long backlogWarnAgeSeconds;
 
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
@@ -78,6 +89,7 @@ public class MidtierConfiguration implements CamelConfiguration {
         });
         bind(context.getRegistry(), infra);
         bindReadPath(context);
+        bindDelivery(context.getRegistry(), infra, context);
     }
 
     /** The single flight of cache loads, with its own small pool for the per-key advisory locks. */
@@ -93,6 +105,29 @@ public class MidtierConfiguration implements CamelConfiguration {
                 "direct:load-account", coalesceMaxWaitMs));
     }
 
+    /** Delivery's beans: attempts recorded outside the delivery transaction, and the backlog watch. */
+    private void bindDelivery(Registry registry, Infrastructure infra, CamelContext context) throws Exception {
+        AgroalDataSource plain = PlainDataSourceFactory.create(settings().database(), 4);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                plain.close();
+            }
+        });
+        registry.bind("deliveryAttempts",
+                new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
+        UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, updatesQueue, backlogWarnRatio,
+                backlogWarnAgeSeconds);
+        registry.bind("updatesBacklog", backlog);
+        registry.bind("deliveryBacklogHealthCheck", new DeliveryBacklogHealthCheck(backlog));
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            if (!alreadyStarted && meters != null) {
+                backlog.registerGauges(meters);
+            }
+        });
+    }
+
     MidtierSettings settings() {
         Path data = Path.of(dataDir);
         DatabaseSettings db = new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, dbAcquisitionTimeoutMs);
@@ -102,7 +137,7 @@ public class MidtierConfiguration implements CamelConfiguration {
         BrokerSettings broker = new BrokerSettings(brokerUrl, brokerUser, brokerPassword, data.resolve("artemis"),
                 brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
                 maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions,
-                brokerCallTimeoutMs, brokerReconnectAttempts);
+                brokerCallTimeoutMs, brokerReconnectAttempts, updatesMaxSizeBytes, updatesExpiryMs);
         LegacySimulator.Settings simulator = simulatorEnabled
                 ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
                         simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)

@@ -7,6 +7,11 @@ import io.midtier.api.ApiHeaderFilterStrategy;
 import io.midtier.api.EntityTags;
 import io.midtier.api.Paging;
 import io.midtier.backend.AccountMapper;
+import io.midtier.api.Pages;
+import io.midtier.api.UpdateFilters;
+import io.midtier.api.WriteRequests;
+import io.midtier.delivery.BackendReplies;
+import io.midtier.delivery.DeadLetters;
 import io.midtier.delivery.UpdateMessage;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -33,6 +38,35 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("updateMessage")
     public UpdateMessage updateMessage() {
         return new UpdateMessage();
+    }
+
+    // delivery (issue 6): write preconditions, back-end replies, dead letters, list parameters
+    @PropertyInject(value = "midtier.api.max-update-bytes", defaultValue = "4096")
+    private int maxUpdateBytes;
+
+    @BindToRegistry("writeRequests")
+    public WriteRequests writeRequests() {
+        return new WriteRequests(maxUpdateBytes);
+    }
+
+    @BindToRegistry("backendReplies")
+    public BackendReplies backendReplies() {
+        return new BackendReplies();
+    }
+
+    @BindToRegistry("deadLetters")
+    public DeadLetters deadLetters() {
+        return new DeadLetters();
+    }
+
+    @BindToRegistry("pages")
+    public Pages pages() {
+        return new Pages();
+    }
+
+    @BindToRegistry("updateFilters")
+    public UpdateFilters updateFilters() {
+        return new UpdateFilters();
     }
 
     @BindToRegistry("apiErrors")

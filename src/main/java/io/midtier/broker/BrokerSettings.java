@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * The broker midtier uses. An empty {@code externalUrl} means: run the embedded broker and reach it in-VM.
  * Redelivery values apply to the updates queue of the embedded broker; an external broker is configured
- * by its own broker.xml (docs/operations.md shows the matching address-setting).
+ * by its own broker.xml (docs/operations.md shows the matching address-setting). {@code updatesMaxSizeBytes}
+ * bounds the updates queue's storage (sends fail beyond it); {@code updatesExpiryMs} (0 = never) sends an update
+ * that waited that long to the dead-letter queue.
  */
 public record BrokerSettings(String externalUrl, String user, String password, Path dataDir,
                              String tcpHost, int tcpPort,
@@ -13,7 +15,7 @@ public record BrokerSettings(String externalUrl, String user, String password, P
                              long redeliveryDelayMs, double redeliveryMultiplier, long maxRedeliveryDelayMs,
                              int maxDeliveryAttempts, long journalBufferTimeoutNanos,
                              int poolMaxConnections, int poolMaxSessionsPerConnection, long callTimeoutMs,
-                             int reconnectAttempts) {
+                             int reconnectAttempts, long updatesMaxSizeBytes, long updatesExpiryMs) {
 
     public boolean embedded() {
         return externalUrl == null || externalUrl.isBlank();

@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
@@ -58,12 +59,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (settings.tcpPort() > 0) {
             config.addAcceptorConfiguration("tcp", "tcp://" + settings.tcpHost() + ":" + settings.tcpPort());
         }
+        // A back-end that never comes back must not fill the disk silently: the queue's storage is bounded
+        // (a send beyond it fails, so the write is refused and nothing is written) and an update that waited
+        // too long expires into the dead-letter queue, where it becomes FAILED and visible to support.
         config.addAddressSetting(settings.updatesQueue(), new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(settings.deadLetterQueue()))
                 .setRedeliveryDelay(settings.redeliveryDelayMs())
                 .setRedeliveryMultiplier(settings.redeliveryMultiplier())
                 .setMaxRedeliveryDelay(settings.maxRedeliveryDelayMs())
-                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts()));
+                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
+                .setMaxSizeBytes(settings.updatesMaxSizeBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
+                .setExpiryAddress(SimpleString.of(settings.deadLetterQueue()))
+                .setExpiryDelay(settings.updatesExpiryMs() > 0 ? settings.updatesExpiryMs() : -1L));
+        // Dead letters are never dropped or refused: retried without limit, paged to disk when memory is full.
+        config.addAddressSetting(settings.deadLetterQueue(), new AddressSettings()
+                .setRedeliveryDelay(settings.redeliveryDelayMs())
+                .setMaxDeliveryAttempts(-1)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         config.addAddressConfiguration(anycastQueue(settings.updatesQueue()));
         config.addAddressConfiguration(anycastQueue(settings.deadLetterQueue()));
         return config;
@@ -99,6 +112,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     public long messageCount(String queue) {
         org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
         return q == null ? 0 : q.getMessageCount();
+    }
+
+    /** Bytes an address holds in memory now, and the most it may hold (-1 = unbounded). */
+    public long addressSizeBytes(String address) {
+        try {
+            var store = server.getActiveMQServer().getPagingManager().getPageStore(SimpleString.of(address));
+            return store == null ? 0 : store.getAddressSize();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    public long addressMaxSizeBytes(String address) {
+        return server.getActiveMQServer().getAddressSettingsRepository().getMatch(address).getMaxSizeBytes();
     }
 
     public boolean isActive() {

@@ -8,7 +8,6 @@ import io.midtier.backend.AccountUpdateRequest;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 
 /**
  * The message that carries an accepted update to the back-end. It holds the entry's complete updatable
@@ -20,8 +19,8 @@ public class UpdateMessage {
     private final ObjectMapper json = new ObjectMapper();
 
     /** Built from the cache row the dual-write transaction just changed ({@code version}, {@code body}). */
-    public String create(@ExchangeProperty("updateId") String updateId, @Header("type") String type,
-                         @Header("id") String id, @Body Map<String, Object> changedRow) throws JsonProcessingException {
+    public String create(@ExchangeProperty("updateId") String updateId, @ExchangeProperty("type") String type,
+                         @ExchangeProperty("id") String id, @Body Map<String, Object> changedRow) throws JsonProcessingException {
         JsonNode body = json.readTree(String.valueOf(changedRow.get("body")));
         ObjectNode message = json.createObjectNode();
         message.put("schemaVersion", SCHEMA_VERSION);

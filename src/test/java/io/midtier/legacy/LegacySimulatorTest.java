@@ -317,8 +317,9 @@ class LegacySimulatorTest {
 
     @Test
     void concurrencyLimitHolds() throws Exception {
-        LegacySimulator.Settings settings = LegacySimulator.Settings.defaults()
-                .withPort(0).withLatencyMs(200).withMaxConcurrent(2);
+        LegacySimulator.Settings d = LegacySimulator.Settings.defaults();
+        LegacySimulator.Settings settings = new LegacySimulator.Settings(d.host(), 0, JDBC_URL, d.user(),
+                d.password(), d.latencyMs(), d.jitterMs(), d.maxConcurrent()).withLatencyMs(200).withMaxConcurrent(2);
         try (LegacySimulator limited = new LegacySimulator(settings).start()) {
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

@@ -45,6 +45,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    public static HttpResponse<String> post(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), Map.of());
+    }
+
     public static HttpResponse<String> delete(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), Map.of());
     }

@@ -1,0 +1,110 @@
+package io.midtier.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/**
+ * The checks of a write request that come before its body's fields: media type (415), size (413), the
+ * {@code If-Match} precondition (412) and the {@code Idempotency-Key} (a repeat gets the first response).
+ */
+public class WriteRequests {
+
+    private static final Pattern STRONG_ETAG = Pattern.compile("\\s*\"([0-9]{1,18})\"\\s*");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final int maxBytes;
+
+    public WriteRequests(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** 415 unless the body is JSON, 413 when it is larger than an update can be. */
+    public void checkBody(Exchange exchange) {
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "the body must be JSON (Content-Type: application/json)");
+        }
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        exchange.getMessage().setBody(body);
+        if (body != null && body.length > maxBytes) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBytes + " bytes");
+        }
+    }
+
+    /** The version {@code If-Match} requires, or null when any version will do (no header, or "*"). */
+    public Long expectedVersion(@Header("If-Match") String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher m = STRONG_ETAG.matcher(ifMatch);
+        if (!m.matches()) {
+            // a weak or foreign entity tag never matches the entry's strong one
+            throw preconditionFailed();
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** 412 early, before anything is written, when the cached entry already has another version. */
+    public void checkVersion(Long expected, Object current) {
+        if (expected != null && (current == null || !String.valueOf(current).equals(String.valueOf(expected)))) {
+            throw preconditionFailed();
+        }
+    }
+
+    /** The entry did not change in the transaction: its version moved (412) or it left the cache (409). */
+    public void noRowChanged(Long expected) {
+        if (expected != null) {
+            throw preconditionFailed();
+        }
+        throw new EntryChangedException("the entry left the cache while it was being updated; try again");
+    }
+
+    public String idempotencyKey(@Header("Idempotency-Key") String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 200 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** What identifies the request behind a key: a repeat must ask for the same change of the same entry. */
+    public String requestHash(String type, String id, String patch, Long expectedVersion) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (type + "\n" + id + "\n" + patch + "\n" + expectedVersion).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers a repeated key with the first response; 422 when the key came with another request. */
+    public void replay(Exchange exchange, Map<String, Object> stored, String requestHash) {
+        if (!requestHash.equals(stored.get("request_hash"))) {
+            throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
+                    "this Idempotency-Key was used for another request");
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, ((Number) stored.get("status")).intValue());
+        if (stored.get("location") != null) {
+            exchange.getMessage().setHeader("Location", stored.get("location"));
+        }
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(stored.get("body"));
+    }
+
+    private static ApiException preconditionFailed() {
+        return new ApiException(412, "PRECONDITION_FAILED", "the entry has changed (If-Match does not match its ETag)");
+    }
+}

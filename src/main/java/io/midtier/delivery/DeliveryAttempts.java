@@ -1,0 +1,147 @@
+package io.midtier.delivery;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts delivery attempts where a rollback cannot erase them. The delivery transaction rolls back on every
+ * transient failure, and with it any SQL written inside it; so an attempt is recorded through a plain
+ * auto-commit connection before the back-end is called, and its error after the rollback (a JTA
+ * synchronization). A recorded earlier attempt is also what tells the next one that the back-end may already
+ * have applied the update, whatever the broker's delivery count says after a crash.
+ */
+public class DeliveryAttempts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempts.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final String BEGIN = """
+            with counted as (
+                update cache_update set attempts = attempts + 1, last_attempt_at = now()
+                 where update_id = ? and status = 'PENDING'
+                returning update_id, attempts
+            )
+            insert into delivery_attempt (update_id, attempt) select update_id, attempts from counted
+            returning attempt""";
+    private static final String FAILED = """
+            with attempt as (
+                update delivery_attempt set error = ? where update_id = ? and attempt = ?
+            )
+            update cache_update set last_error = ? where update_id = ?""";
+
+    private final DataSource plainDataSource;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public DeliveryAttempts(DataSource plainDataSource, TransactionSynchronizationRegistry transactions) {
+        this.plainDataSource = plainDataSource;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Records the start of an attempt and returns its number (1 for the first), or 0 when the update is no
+     * longer PENDING. When the delivery transaction does not commit, the exchange's failure is recorded.
+     */
+    public int begin(Exchange exchange) throws SQLException {
+        UUID updateId = UUID.fromString(exchange.getProperty("updateId", String.class));
+        int attempt;
+        try (Connection connection = plainDataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(BEGIN)) {
+            statement.setObject(1, updateId);
+            try (ResultSet rs = statement.executeQuery()) {
+                attempt = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        if (attempt > 0) {
+            RecordFailure record = new RecordFailure(exchange, updateId, attempt);
+            transactions.putResource(RecordFailure.class, record);
+            transactions.registerInterposedSynchronization(record);
+        }
+        return attempt;
+    }
+
+    /** Notes why the attempt failed, for the record written once its transaction has rolled back. */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // the route may work on a copy of the exchange: the attempt is found through its transaction
+        if (transactions.getResource(RecordFailure.class) instanceof RecordFailure record) {
+            record.failure = describe(failure != null ? failure : exchange.getException());
+        }
+    }
+
+    private void recordFailure(UUID updateId, int attempt, String error) {
+        try (Connection connection = plainDataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FAILED)) {
+            statement.setString(1, error);
+            statement.setObject(2, updateId);
+            statement.setInt(3, attempt);
+            statement.setString(4, error);
+            statement.setObject(5, updateId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("could not record the failure of attempt {} of update {}: {}", attempt, updateId, e.toString());
+        }
+    }
+
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "rolled back";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage().strip());
+            }
+            if (t instanceof HttpOperationFailedException http && http.getResponseBody() != null) {
+                text.append(" [").append(http.getResponseBody().strip()).append(']');
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+    }
+
+    /** After the delivery transaction: a rollback records why (the attempt itself is already counted). */
+    private final class RecordFailure implements Synchronization {
+        private final Exchange exchange;
+        private final UUID updateId;
+        private final int attempt;
+        private volatile String failure;
+
+        RecordFailure(Exchange exchange, UUID updateId, int attempt) {
+            this.exchange = exchange;
+            this.updateId = updateId;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                return;
+            }
+            String failure = this.failure;
+            if (failure == null) {
+                Throwable thrown = exchange.getException() != null ? exchange.getException()
+                        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                failure = describe(thrown);
+            }
+            recordFailure(updateId, attempt, failure);
+        }
+    }
+}

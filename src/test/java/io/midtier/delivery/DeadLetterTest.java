@@ -1,0 +1,128 @@
+package io.midtier.delivery;
+
+import static io.midtier.testsupport.Updates.appliedCopies;
+import static io.midtier.testsupport.Updates.awaitStatus;
+import static io.midtier.testsupport.Updates.rename;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.Updates;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// dead-letter: a back-end down for longer than the attempts sends the update to the DLQ; it becomes FAILED,
+// the cache stops showing it, support sees it and replays it (applied once) or discards it (audited).
+class DeadLetterTest {
+
+    static MidtierTestApp app;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> p = MidtierTestApp.defaults("dead-letter");
+        p.put("midtier.delivery.concurrent-consumers", "8");
+        p.put("midtier.broker.redelivery-delay-ms", "100");
+        p.put("midtier.broker.max-redelivery-delay-ms", "400");
+        p.put("midtier.broker.max-delivery-attempts", "3");
+        Updates.forgetUndeliverable();
+        app = MidtierTestApp.start(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @AfterEach
+    void backendUp() {
+        backendDown(false);
+    }
+
+    @Test
+    void an_update_the_backend_never_takes_is_dead_lettered_failed_evicted_and_applied_once_when_replayed() {
+        Http.get(app.url("/api/accounts/1041"));
+        backendDown(true);
+        String updateId = rename(app, "1041", "DEAD LETTER " + System.nanoTime());
+
+        JsonNode failed = awaitStatus(app, updateId, "FAILED");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.get("lastError").asText()).contains("gave up after 3 attempts");
+        // the back-end could not be read: the entry is evicted rather than left showing the failed update
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+                "select count(*) from cache_entry where type = 'accounts' and id = '1041'") == 0);
+        assertThat(deadLetterIds()).contains(updateId);
+        assertThat(appliedCopies(updateId)).isZero();
+
+        backendDown(false);
+        HttpResponse<String> replay = Http.post(app.url("/admin/dead-letters/" + updateId + "/replay"));
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        assertThat(deadLetterIds()).doesNotContain(updateId);
+        awaitStatus(app, updateId, "APPLIED");
+        assertThat(appliedCopies(updateId)).isEqualTo(1);
+        assertThat(MidtierTestApp.json(Http.get(app.url("/api/accounts/1041")).body()).get("name").asText())
+                .startsWith("DEAD LETTER");
+        assertThat(Database.count("select count(*) from dead_letter_audit where update_id = ? and action = 'REPLAY'",
+                UUID.fromString(updateId))).isEqualTo(1);
+        assertThat(Http.post(app.url("/admin/dead-letters/" + updateId + "/replay")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_discarded_dead_letter_leaves_the_list_and_keeps_its_audit_row() {
+        String backendName = Updates.backendAccount(app, "1042").get("name").asText().strip();
+        Http.get(app.url("/api/accounts/1042"));
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"errorRate\":1.0}");
+        String updateId = rename(app, "1042", "DISCARDED " + System.nanoTime());
+        String later = rename(app, "1042", "BUILT ON IT " + System.nanoTime());
+
+        awaitStatus(app, updateId, "FAILED");
+        // the later update carries the failed one's changes: it fails with it instead of sending them
+        JsonNode laterStatus = awaitStatus(app, later, "FAILED");
+        assertThat(laterStatus.get("lastError").asText()).contains(updateId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(updateId));
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"errorRate\":0}");
+
+        HttpResponse<String> discard = Http.delete(app.url("/admin/dead-letters/" + updateId));
+
+        assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
+        assertThat(deadLetterIds()).doesNotContain(updateId);
+        assertThat(Database.count("select count(*) from dead_letter_audit where update_id = ? and action = 'DISCARD'",
+                UUID.fromString(updateId))).isEqualTo(1);
+        assertThat(Database.query("select status from dead_letter where update_id = ?", UUID.fromString(updateId))
+                .get(0).get("status")).isEqualTo("DISCARDED");
+        assertThat(Updates.status(app, updateId).get("status").asText()).isEqualTo("FAILED");
+        assertThat(Http.delete(app.url("/admin/dead-letters/" + updateId)).statusCode()).isEqualTo(404);
+        assertThat(appliedCopies(updateId) + appliedCopies(later)).isZero();
+        JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1042")).body());
+        assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);
+    }
+
+    @Test
+    void admin_requests_for_unknown_or_malformed_ids_are_4xx_json() {
+        HttpResponse<String> unknown = Http.post(app.url("/admin/dead-letters/" + UUID.randomUUID() + "/replay"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(MidtierTestApp.json(unknown.body()).get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(Http.delete(app.url("/admin/dead-letters/not-a-uuid")).statusCode()).isEqualTo(400);
+        assertThat(Http.get(app.url("/admin/dead-letters?size=0")).statusCode()).isEqualTo(400);
+    }
+
+    static java.util.List<String> deadLetterIds() {
+        JsonNode list = MidtierTestApp.json(Http.get(app.url("/admin/dead-letters")).body());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        list.forEach(item -> ids.add(item.get("updateId").asText()));
+        return ids;
+    }
+
+    static void backendDown(boolean down) {
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":" + down + ",\"errorRate\":0}");
+    }
+}
