@@ -16,7 +16,8 @@ E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
-DB="${BENCH_DB:-test}"
+# a database of its own, made anew for every run: no test's leftovers, the same start every time
+DB="${BENCH_DB:-midtier_bench}"
 # the Authorization header for writes and evictions: the development user "admin" (roles admin, writer)
 AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
 
@@ -45,6 +46,7 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v pgbench >/dev/null || fail "pgbench is missing (Debian package postgresql-client)"
 scripts/dev-postgres.sh >&2
+psql -XAtq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 
 progress "building target/midtier.jar"
 mvn -B -q package -DskipTests >&2

@@ -3,8 +3,6 @@ package io.midtier.delivery;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.camel.builder.AdviceWith;
 
 /**
@@ -31,14 +29,7 @@ public final class HaltAfterBackendCall {
     }
 
     private static void run(String account, String name) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        System.getProperties().forEach((key, value) -> {
-            String k = key.toString();
-            if (k.startsWith("midtier.") || k.startsWith("camel.") || k.startsWith("legacy.")) {
-                settings.put(k, value.toString());
-            }
-        });
-        MidtierTestApp app = MidtierTestApp.start(settings);
+        MidtierTestApp app = MidtierTestApp.start(MidtierTestApp.settingsFromSystemProperties());
         AdviceWith.adviceWith(app.context(), "backend-delivery", route -> route
                 .weaveByToUri("sql:classpath:sql/mark-update-applied.sql").before()
                 .process(exchange -> {

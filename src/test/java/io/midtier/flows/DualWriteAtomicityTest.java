@@ -6,6 +6,7 @@ import io.midtier.broker.EmbeddedBroker;
 import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.Updates;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -114,6 +115,9 @@ class DualWriteAtomicityTest {
         assertThat(retried.statusCode()).isEqualTo(202);
         assertThat(Database.count(CACHE_VERSION)).isEqualTo(version + 1);
         assertThat(browseUpdates()).anyMatch(body -> body.contains(name));
+        // and delivered, so no pending update of this entry outlives the test's broker
+        app.context().getRouteController().startRoute("backend-delivery");
+        Updates.awaitStatus(app, MidtierTestApp.json(retried.body()).get("updateId").asText(), "APPLIED");
     }
 
     /** The bodies of the messages on the updates queue, read by a plain client of the embedded broker. */

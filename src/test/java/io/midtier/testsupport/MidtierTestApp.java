@@ -70,6 +70,18 @@ public final class MidtierTestApp implements AutoCloseable {
         return p;
     }
 
+    /** The settings a child JVM was started with (-Dmidtier.*, -Dcamel.*, -Dlegacy.*; see {@link ChildJvm}). */
+    public static Map<String, String> settingsFromSystemProperties() {
+        Map<String, String> settings = new HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            String k = key.toString();
+            if (k.startsWith("midtier.") || k.startsWith("camel.") || k.startsWith("legacy.")) {
+                settings.put(k, value.toString());
+            }
+        });
+        return settings;
+    }
+
     public static Path dataDir(String name) {
         try {
             return Files.createDirectories(Path.of("target", "test-data", name + "-" + UUID.randomUUID()));

@@ -3,8 +3,6 @@ package io.midtier.tx;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import jakarta.transaction.TransactionManager;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
@@ -33,14 +31,7 @@ public final class CrashBetweenPrepareAndCommit {
         String account = args[0];
         String updateId = args[1];
         String name = args[2];
-        Map<String, String> settings = new HashMap<>();
-        System.getProperties().forEach((key, value) -> {
-            String k = key.toString();
-            if (k.startsWith("midtier.") || k.startsWith("camel.") || k.startsWith("legacy.")) {
-                settings.put(k, value.toString());
-            }
-        });
-        MidtierTestApp app = MidtierTestApp.start(settings);
+        MidtierTestApp app = MidtierTestApp.start(MidtierTestApp.settingsFromSystemProperties());
         // the entry must be in the cache before it can be updated
         int read = Http.get(app.url("/api/accounts/" + account)).statusCode();
         if (read != 200) {
