@@ -3,6 +3,9 @@ package io.midtier;
 import io.agroal.api.AgroalDataSource;
 import io.midtier.broker.BrokerSettings;
 import io.midtier.broker.JmsSetup;
+import io.midtier.changes.ChangeLog;
+import io.midtier.changes.ChangeSignal;
+import io.midtier.changes.ChangeStream;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.delivery.DeliveryAttempts;
@@ -14,7 +17,11 @@ import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.springframework.transaction.jta.JtaTransactionManager;
 
@@ -61,6 +68,15 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.delivery.backlog-warn-ratio") private double backlogWarnRatio;
     @PropertyInject("midtier.delivery.backlog-warn-age-seconds") private long backlogWarnAgeSeconds;
 
+    // changes (issue 3)
+    @PropertyInject("midtier.topic.changes") private String changesTopic;
+    @PropertyInject("midtier.changes.sse-max-streams") private int sseMaxStreams;
+    @PropertyInject("midtier.changes.sse-heartbeat-ms") private long sseHeartbeatMs;
+    @PropertyInject("midtier.changes.sse-poll-ms") private long ssePollMs;
+    @PropertyInject("midtier.changes.publish-batch") private int publishBatch;
+    @PropertyInject("midtier.changes.subscription-max-messages") private long subscriptionMaxMessages;
+    @PropertyInject("midtier.changes.subscription-expiry-ms") private long subscriptionExpiryMs;
+
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
     @PropertyInject("legacy.port") private int simulatorPort;
@@ -80,6 +96,41 @@ public class MidtierConfiguration implements CamelConfiguration {
         });
         bind(context.getRegistry(), infra);
         bindDelivery(context.getRegistry(), infra, context);
+        bindChanges(context.getRegistry(), infra, context);
+    }
+
+    /**
+     * Changes' beans (issue 3): the change log read for SSE streams on plain connections, the signal that wakes
+     * them, and the bounds of the changes topic's subscriptions on the embedded broker.
+     */
+    private void bindChanges(Registry registry, Infrastructure infra, CamelContext context) throws Exception {
+        AgroalDataSource plain = PlainDataSourceFactory.create(settings().database(), 4);
+        ChangeSignal signal = new ChangeSignal();
+        ChangeStream stream = new ChangeStream(new ChangeLog(plain), signal, sseMaxStreams, sseHeartbeatMs,
+                ssePollMs, publishBatch);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                plain.close();
+            }
+        });
+        // open streams end first, or the routes' graceful stop would wait for them
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    stream.stop();
+                }
+            }
+        });
+        registry.bind("changeSignal", signal);
+        registry.bind("changeStream", stream);
+        if (infra.broker() != null) {
+            infra.broker().configureAddress(changesTopic, new AddressSettings()
+                    .setDefaultRingSize(subscriptionMaxMessages)
+                    .setExpiryDelay(subscriptionExpiryMs > 0 ? subscriptionExpiryMs : -1L)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        }
     }
 
     /** Delivery's beans: attempts recorded outside the delivery transaction, and the backlog watch. */

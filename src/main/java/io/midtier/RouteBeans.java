@@ -8,6 +8,8 @@ import io.midtier.backend.AccountMapper;
 import io.midtier.api.Pages;
 import io.midtier.api.UpdateFilters;
 import io.midtier.api.WriteRequests;
+import io.midtier.changes.ChangeMessages;
+import io.midtier.changes.ChangeRequests;
 import io.midtier.delivery.BackendReplies;
 import io.midtier.delivery.DeadLetters;
 import io.midtier.delivery.UpdateMessage;
@@ -65,6 +67,17 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("updateFilters")
     public UpdateFilters updateFilters() {
         return new UpdateFilters();
+    }
+
+    // changes (issue 3): change endpoint parameters, topic messages
+    @BindToRegistry("changeRequests")
+    public ChangeRequests changeRequests() {
+        return new ChangeRequests();
+    }
+
+    @BindToRegistry("changeMessages")
+    public ChangeMessages changeMessages() {
+        return new ChangeMessages();
     }
 
     @BindToRegistry("apiErrors")

@@ -46,6 +46,9 @@ public final class Updates {
      * pending update holds back every later update of its entry. Call before the app starts.
      */
     public static void forgetUndeliverable() {
+        if (Database.query("select to_regclass('cache_update') as t").get(0).get("t") == null) {
+            return; // a fresh database: no earlier run left anything
+        }
         Database.update("update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
                 + " where status = 'PENDING'");
     }
