@@ -1,2 +1,2 @@
--- Cheap check outside any transaction: is there anything to publish?
-select exists (select 1 from change_log where seq > (select last_seq from change_publisher where id = 1)) as pending
+-- Cheap check outside any transaction: is there a committed change waiting for its number?
+select exists (select 1 from change_event) as pending

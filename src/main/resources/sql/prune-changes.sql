@@ -1,11 +1,9 @@
--- Retention: removes the changes older than the age bound or beyond the count bound, but none that are not
--- published yet, and records how far it removed (requests for older changes then get 410).
+-- Retention: removes the changes older than the age bound or beyond the count bound, and records how far it
+-- removed (requests for older changes then get 410).
 with bound as (
-    select least(
-               greatest(coalesce((select max(seq) from change_log
-                                   where at < now() - make_interval(secs => cast(:#${exchangeProperty.maxAgeSeconds} as integer))), 0),
-                        (select last_seq from change_counter where id = 1) - cast(:#${exchangeProperty.maxCount} as bigint)),
-               (select last_seq from change_publisher where id = 1)) as through
+    select greatest(coalesce((select max(seq) from change_log
+                               where logged_at < now() - make_interval(secs => cast(:#${exchangeProperty.maxAgeSeconds} as integer))), 0),
+                    (select last_seq from change_counter where id = 1) - cast(:#${exchangeProperty.maxCount} as bigint)) as through
 ), pruned as (
     delete from change_log where seq <= (select through from bound)
 )

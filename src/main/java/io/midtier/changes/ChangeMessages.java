@@ -2,7 +2,6 @@ package io.midtier.changes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 
@@ -25,10 +24,5 @@ public class ChangeMessages {
         node.put("op", String.valueOf(row.get("op")));
         node.put("at", String.valueOf(row.get("at")));
         return node.toString();
-    }
-
-    /** The sequence number of the last row of a batch. */
-    public long lastSeq(@Body List<Map<String, Object>> rows) {
-        return ((Number) rows.get(rows.size() - 1).get("seq")).longValue();
     }
 }
