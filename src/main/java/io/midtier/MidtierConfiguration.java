@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.midtier.broker.BrokerSettings;
 import io.midtier.broker.JmsSetup;
 import io.midtier.changes.ChangeLog;
+import io.midtier.changes.ChangeMessages;
+import io.midtier.changes.ChangePublisher;
 import io.midtier.changes.ChangeSignal;
 import io.midtier.changes.ChangeStream;
 import io.midtier.db.DatabaseSettings;
@@ -125,6 +127,7 @@ public class MidtierConfiguration implements CamelConfiguration {
         });
         registry.bind("changeSignal", signal);
         registry.bind("changeStream", stream);
+        registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), changesTopic, new ChangeMessages()));
         if (infra.broker() != null) {
             infra.broker().configureAddress(changesTopic, new AddressSettings()
                     .setDefaultRingSize(subscriptionMaxMessages)

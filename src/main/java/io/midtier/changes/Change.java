@@ -16,7 +16,7 @@ public record Change(long seq, String type, String id, long version, String op, 
         node.put("id", id);
         node.put("version", version);
         node.put("op", op);
-        node.put("at", at == null ? null : at.toString());
+        node.put("at", at == null ? null : at.toInstant().toString());
         return node.toString();
     }
 }

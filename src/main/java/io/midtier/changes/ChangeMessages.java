@@ -22,7 +22,17 @@ public class ChangeMessages {
         node.put("key", row.get("type") + ":" + row.get("id"));
         node.put("version", ((Number) row.get("version")).longValue());
         node.put("op", String.valueOf(row.get("op")));
-        node.put("at", String.valueOf(row.get("at")));
+        node.put("at", instant(row.get("at")));
         return node.toString();
+    }
+
+    private static String instant(Object at) {
+        if (at instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (at instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant().toString();
+        }
+        return at == null ? null : at.toString();
     }
 }

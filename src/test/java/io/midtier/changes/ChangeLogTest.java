@@ -194,6 +194,11 @@ class ChangeLogTest {
     }
 
     static long latest() {
+        return latest(app);
+    }
+
+    /** The highest sequence number given so far. */
+    static long latest(MidtierTestApp app) {
         return MidtierTestApp.json(Http.get(app.url("/api/changes?limit=1&after=0")).body()).get("latest").asLong();
     }
 }

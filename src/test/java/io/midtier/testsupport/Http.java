@@ -41,6 +41,20 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), Map.of());
     }
 
+    /** A response whose body is read as it arrives (e.g. Server-Sent Events); closing the body disconnects. */
+    public static HttpResponse<java.io.InputStream> openStream(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {
