@@ -199,6 +199,6 @@ class ChangeLogTest {
 
     /** The highest sequence number given so far. */
     static long latest(MidtierTestApp app) {
-        return MidtierTestApp.json(Http.get(app.url("/api/changes?limit=1&after=0")).body()).get("latest").asLong();
+        return MidtierTestApp.json(Http.get(app.url("/api/changes/latest")).body()).get("latest").asLong();
     }
 }

@@ -1,0 +1,34 @@
+package io.midtier.subscriber;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the sample subscriber until it is stopped (Ctrl-C), printing what it does with each change:
+ * {@code java -cp target/midtier.jar io.midtier.subscriber.ChangeSubscriberMain
+ * [broker-url] [midtier-url] [client-id]} (defaults: tcp://127.0.0.1:61616, http://127.0.0.1:8080, sample-subscriber).
+ */
+public final class ChangeSubscriberMain {
+
+    private ChangeSubscriberMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String broker = args.length > 0 ? args[0] : "tcp://127.0.0.1:61616";
+        String midtier = args.length > 1 ? args[1] : "http://127.0.0.1:8080";
+        String clientId = args.length > 2 ? args[2] : "sample-subscriber";
+        ChangeSubscriber subscriber = new ChangeSubscriber(broker, midtier, clientId, clientId, "midtier.changes",
+                new LocalCopy(), System.out::println);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                subscriber.close();
+            } catch (Exception e) {
+                System.err.println("while closing: " + e);
+            }
+            stopped.countDown();
+        }));
+        subscriber.start();
+        System.out.println("following midtier.changes as " + clientId + " on " + broker);
+        stopped.await();
+    }
+}
