@@ -3,7 +3,7 @@
 -- evicted meanwhile, e.g. a replayed dead letter) is expired, so the next read shows what the back-end holds.
 with applied as (
     update cache_update
-       set status = 'APPLIED', applied_at = now(), last_error = null
+       set status = 'APPLIED', applied_at = clock_timestamp(), last_error = null
      where update_id = cast(:#${exchangeProperty.updateId} as uuid)
     returning type, id, update_id
 ), remembered as (

@@ -85,6 +85,11 @@ public class RouteBeans implements CamelConfiguration {
         return new ApiErrors();
     }
 
+    @BindToRegistry("preparedTransactionWatch")
+    public io.midtier.tx.PreparedTransactionWatch preparedTransactionWatch() {
+        return new io.midtier.tx.PreparedTransactionWatch();
+    }
+
     @BindToRegistry("apiHeaderFilter")
     public ApiHeaderFilterStrategy apiHeaderFilter() {
         return new ApiHeaderFilterStrategy();

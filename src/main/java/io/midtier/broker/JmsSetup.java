@@ -28,6 +28,9 @@ public final class JmsSetup {
         factory.setReconnectAttempts(settings.reconnectAttempts());
         factory.setCallTimeout(settings.callTimeoutMs());
         factory.setCallFailoverTimeout(settings.callTimeoutMs());
+        // No prefetch: XA consumers live for one message (CACHE_NONE), so a prefetched batch would only be
+        // handed back on close, and message groups rebound with it.
+        factory.setConsumerWindowSize(0);
         factory.setRetryInterval(500);
         factory.setRetryIntervalMultiplier(2.0);
         factory.setMaxRetryInterval(5_000);

@@ -120,6 +120,24 @@ class DeliveryRecoveryTest {
     }
 
     @Test
+    void a_later_update_waits_while_an_earlier_one_of_the_entry_is_retried() {
+        long sent = broker.messagesAdded("midtier.updates");
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"failNextUpdates\":1}");
+
+        String first = rename(app, "1033", "FIRST " + System.nanoTime());
+        String second = rename(app, "1033", "SECOND " + System.nanoTime());
+
+        awaitStatus(app, second, "APPLIED");
+        assertThat(Updates.status(app, first).get("status").asText()).isEqualTo("APPLIED");
+        assertThat(Updates.status(app, first).get("attempts").asInt()).isEqualTo(2);
+        List<Object> order = Database.query("select token from legacy.applied_update where token in (?, ?) order by seq",
+                first, second).stream().map(row -> row.get("token")).toList();
+        assertThat(order).containsExactly(first, second);
+        // the second went back to the queue (at least once) instead of overtaking the first
+        assertThat(broker.messagesAdded("midtier.updates") - sent).isGreaterThan(2);
+    }
+
+    @Test
     void a_business_rejection_fails_the_update_at_once_and_the_cache_shows_the_backend_again() {
         String backendName = Updates.backendAccount(app, "1032").get("name").asText().strip();
         long rejectedBefore = app.legacyStats().get("rejected").asLong();

@@ -45,9 +45,16 @@ class LegacySimulatorTest {
     private static LegacySimulator simulator;
     private static HttpClient http;
 
+    /** The defaults, but on the database the tests run against (never the shared default one). */
+    private static LegacySimulator.Settings testDatabaseSettings() {
+        LegacySimulator.Settings d = LegacySimulator.Settings.defaults();
+        return new LegacySimulator.Settings(d.host(), d.port(), JDBC_URL, d.user(), d.password(), d.latencyMs(),
+                d.jitterMs(), d.maxConcurrent());
+    }
+
     @BeforeAll
     static void startSimulator() {
-        simulator = new LegacySimulator(LegacySimulator.Settings.defaults().withPort(0).withLatencyMs(0)).start();
+        simulator = new LegacySimulator(testDatabaseSettings().withPort(0).withLatencyMs(0)).start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -299,7 +306,7 @@ class LegacySimulatorTest {
 
     @Test
     void concurrencyLimitHolds() throws Exception {
-        LegacySimulator.Settings settings = LegacySimulator.Settings.defaults()
+        LegacySimulator.Settings settings = testDatabaseSettings()
                 .withPort(0).withLatencyMs(200).withMaxConcurrent(2);
         try (LegacySimulator limited = new LegacySimulator(settings).start()) {
             long start = System.nanoTime();

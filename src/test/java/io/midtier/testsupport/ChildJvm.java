@@ -35,24 +35,37 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, String mainClass, Map<String, String> systemProperties, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaExecutable());
         command.add("-Xmx512m");
         command.add("-cp");
         command.add(classPath());
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(mainClass);
         command.addAll(List.of(args));
+        return launch(name, command, Map.of());
+    }
+
+    /** Runs {@code java -jar jar} as a user would, configured through environment variables only. */
+    public static ChildJvm jar(String name, Path jar, Map<String, String> environment) {
+        return launch(name, List.of(javaExecutable(), "-jar", jar.toString()), environment);
+    }
+
+    private static ChildJvm launch(String name, List<String> command, Map<String, String> environment) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "child-jvm"));
             Path output = dir.resolve(name + "-" + System.nanoTime() + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            return new ChildJvm(process, output);
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -122,6 +135,12 @@ public final class ChildJvm implements AutoCloseable {
     private String tail() {
         List<String> lines = output().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Asks the child to stop (SIGTERM: its shutdown hooks run) and waits for it. */
+    public int terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
     }
 
     /** Kills the child at once (SIGKILL), as a crash would. */

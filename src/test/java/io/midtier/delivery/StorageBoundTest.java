@@ -1,0 +1,77 @@
+package io.midtier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.Updates;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// Storage bound: while the back-end takes no updates, the backlog warning rises before the updates queue is
+// full; a write beyond the bound is refused with a 503 and writes nothing.
+class StorageBoundTest {
+
+    static final List<String> ACCOUNTS = List.of("1086", "1087", "1088", "1089");
+    static MidtierTestApp app;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> p = MidtierTestApp.defaults("storage-bound");
+        p.put("midtier.broker.updates-max-size-bytes", "16384");
+        p.put("midtier.delivery.backlog-warn-ratio", "0.5");
+        // keep every message in the queue while the back-end is down
+        p.put("midtier.broker.redelivery-delay-ms", "60000");
+        p.put("midtier.broker.max-delivery-attempts", "100");
+        p.put("midtier.delivery.order-wait-ms", "60000");
+        Updates.forgetUndeliverable();
+        app = MidtierTestApp.start(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        // their messages are gone with this test's broker
+        Updates.forgetUndeliverable();
+    }
+
+    @Test
+    void the_backlog_warning_rises_before_the_queue_is_full_and_a_write_beyond_it_is_refused() {
+        UpdatesBacklog backlog = app.bean("updatesBacklog", UpdatesBacklog.class);
+        ACCOUNTS.forEach(account -> Http.get(app.url("/api/accounts/" + account)));
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":true}");
+        assertThat(backlog.warning()).isNull();
+
+        boolean warnedBeforeRefusal = false;
+        HttpResponse<String> refused = null;
+        long updatesBeforeRefusal = 0;
+        long versionBeforeRefusal = 0;
+        String refusedAccount = null;
+        for (int i = 0; i < 500 && refused == null; i++) {
+            String account = ACCOUNTS.get(i % ACCOUNTS.size());
+            updatesBeforeRefusal = Database.count("select count(*) from cache_update");
+            versionBeforeRefusal = WriteRequestsTest.cacheVersion(account);
+            HttpResponse<String> put = Http.put(app.url("/api/accounts/" + account), "{\"name\":\"FILLER " + i + "\"}");
+            if (put.statusCode() == 202) {
+                warnedBeforeRefusal |= backlog.warning() != null;
+            } else {
+                refused = put;
+                refusedAccount = account;
+            }
+        }
+
+        assertThat(refused).as("a write refused once the queue is full").isNotNull();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(MidtierTestApp.json(refused.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(warnedBeforeRefusal).isTrue();
+        assertThat(backlog.storageUsage()).isGreaterThan(0.5);
+        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updatesBeforeRefusal);
+        assertThat(WriteRequestsTest.cacheVersion(refusedAccount)).isEqualTo(versionBeforeRefusal);
+        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":false}");
+    }
+}
