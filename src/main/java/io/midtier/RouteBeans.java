@@ -13,6 +13,7 @@ import io.midtier.changes.ChangeRequests;
 import io.midtier.delivery.BackendReplies;
 import io.midtier.delivery.DeadLetters;
 import io.midtier.delivery.UpdateMessage;
+import io.midtier.delivery.UpdateMessageFormats;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -47,6 +48,12 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("writeRequests")
     public WriteRequests writeRequests() {
         return new WriteRequests(maxUpdateBytes);
+    }
+
+    // message formats (issue 3): the update message's current and previous schema versions
+    @BindToRegistry("updateMessageFormats")
+    public UpdateMessageFormats updateMessageFormats() {
+        return new UpdateMessageFormats();
     }
 
     @BindToRegistry("backendReplies")
