@@ -8,6 +8,8 @@ import io.midtier.changes.ChangeMessages;
 import io.midtier.changes.ChangePublisher;
 import io.midtier.changes.ChangeSignal;
 import io.midtier.changes.ChangeStream;
+import io.midtier.orders.ReplyQueueSender;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.delivery.DeliveryAttempts;
@@ -79,6 +81,8 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.changes.subscription-max-messages") private long subscriptionMaxMessages;
     @PropertyInject("midtier.changes.subscription-expiry-ms") private long subscriptionExpiryMs;
 
+    @PropertyInject("midtier.queue.order-replies") private String orderRepliesQueue;
+
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
     @PropertyInject("legacy.port") private int simulatorPort;
@@ -126,6 +130,20 @@ public class MidtierConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("changeSignal", signal);
+        // orders: the in-process simulator answers orders on the reply queue, as the back-end's MQ bridge would
+        if (infra.simulator() != null) {
+            ActiveMQConnectionFactory replies = new ActiveMQConnectionFactory(settings().broker().clientUrl());
+            ReplyQueueSender sender = new ReplyQueueSender(replies, orderRepliesQueue);
+            infra.simulator().orders().connect(sender);
+            context.addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onContextStopping(CamelContext stopping) {
+                    infra.simulator().orders().connect(null);
+                    sender.close();
+                    replies.close();
+                }
+            });
+        }
         registry.bind("changeStream", stream);
         registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), changesTopic, new ChangeMessages()));
         if (infra.broker() != null) {

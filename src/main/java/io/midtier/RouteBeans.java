@@ -11,6 +11,8 @@ import io.midtier.api.WriteRequests;
 import io.midtier.changes.ChangeMessages;
 import io.midtier.changes.ChangeRequests;
 import io.midtier.delivery.BackendReplies;
+import io.midtier.orders.OrderRecords;
+import io.midtier.orders.OrderRequests;
 import io.midtier.delivery.DeadLetters;
 import io.midtier.delivery.UpdateMessage;
 import io.midtier.delivery.UpdateMessageFormats;
@@ -85,6 +87,17 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("changeMessages")
     public ChangeMessages changeMessages() {
         return new ChangeMessages();
+    }
+
+    // orders (issue 3): order requests and the back-end's order records
+    @BindToRegistry("orderRequests")
+    public OrderRequests orderRequests() {
+        return new OrderRequests();
+    }
+
+    @BindToRegistry("orderRecords")
+    public OrderRecords orderRecords() {
+        return new OrderRecords();
     }
 
     @BindToRegistry("apiErrors")
