@@ -2,6 +2,8 @@ package io.midtier;
 
 import io.agroal.api.AgroalDataSource;
 import io.midtier.broker.BrokerSettings;
+import io.midtier.cache.CoalescedLoads;
+import io.midtier.cache.KeyLocks;
 import io.midtier.broker.JmsSetup;
 import io.midtier.changes.ChangeLog;
 import io.midtier.changes.ChangeMessages;
@@ -90,6 +92,11 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("legacy.jitter-ms") private long simulatorJitterMs;
     @PropertyInject("legacy.max-concurrent") private int simulatorMaxConcurrent;
 
+    // read path (issue 2): single flight of cache loads
+    @PropertyInject("midtier.cache.coalesce.lock-pool-size") private int coalesceLockPoolSize;
+    @PropertyInject("midtier.cache.coalesce.lock-wait-ms") private long coalesceLockWaitMs;
+    @PropertyInject("midtier.cache.coalesce.max-wait-ms") private long coalesceMaxWaitMs;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Infrastructure infra = Infrastructure.start(settings());
@@ -101,6 +108,7 @@ public class MidtierConfiguration implements CamelConfiguration {
             }
         });
         bind(context.getRegistry(), infra);
+        bindReadPath(context);
         bindDelivery(context.getRegistry(), infra, context);
         bindChanges(context.getRegistry(), infra, context);
     }
@@ -132,7 +140,8 @@ public class MidtierConfiguration implements CamelConfiguration {
         registry.bind("changeSignal", signal);
         // orders: the in-process simulator answers orders on the reply queue, as the back-end's MQ bridge would
         if (infra.simulator() != null) {
-            ActiveMQConnectionFactory replies = new ActiveMQConnectionFactory(settings().broker().clientUrl());
+            ActiveMQConnectionFactory replies = new ActiveMQConnectionFactory(settings().broker().clientUrl(),
+                    settings().broker().user(), settings().broker().password());
             ReplyQueueSender sender = new ReplyQueueSender(replies, orderRepliesQueue);
             infra.simulator().orders().connect(sender);
             context.addLifecycleStrategy(new LifecycleStrategySupport() {
@@ -152,6 +161,19 @@ public class MidtierConfiguration implements CamelConfiguration {
                     .setExpiryDelay(subscriptionExpiryMs > 0 ? subscriptionExpiryMs : -1L)
                     .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         }
+    }
+
+    /** The single flight of cache loads, with its own small pool for the per-key advisory locks. */
+    private void bindReadPath(CamelContext context) throws Exception {
+        KeyLocks locks = KeyLocks.open(settings().database(), coalesceLockPoolSize, coalesceLockWaitMs);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                locks.close();
+            }
+        });
+        context.getRegistry().bind("coalescedLoads", new CoalescedLoads(locks, context.createProducerTemplate(),
+                "direct:load-account", coalesceMaxWaitMs));
     }
 
     /** Delivery's beans: attempts recorded outside the delivery transaction, and the backlog watch. */

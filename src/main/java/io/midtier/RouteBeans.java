@@ -4,6 +4,8 @@ import io.midtier.api.RequestIds;
 import io.midtier.api.AccountUpdateValidator;
 import io.midtier.api.ApiErrors;
 import io.midtier.api.ApiHeaderFilterStrategy;
+import io.midtier.api.EntityTags;
+import io.midtier.api.Paging;
 import io.midtier.backend.AccountMapper;
 import io.midtier.api.Pages;
 import io.midtier.api.UpdateFilters;
@@ -113,5 +115,19 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("apiHeaderFilter")
     public ApiHeaderFilterStrategy apiHeaderFilter() {
         return new ApiHeaderFilterStrategy();
+    }
+
+    // read path (issue 2): entity tags and paging
+    @PropertyInject("midtier.cache.page.default-size") private int defaultPageSize;
+    @PropertyInject("midtier.cache.page.max-size") private int maxPageSize;
+
+    @BindToRegistry("entityTags")
+    public EntityTags entityTags() {
+        return new EntityTags();
+    }
+
+    @BindToRegistry("paging")
+    public Paging paging() {
+        return new Paging(defaultPageSize, maxPageSize);
     }
 }

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 import org.apache.camel.dataformat.bindy.annotation.FixedLengthRecord;
 
-/** ACCTINQ reply COMMAREA (213 characters). */
-@FixedLengthRecord(length = 213, crlf = "", ignoreMissingChars = true)
+/**
+ * ACCTINQ reply COMMAREA: the account fields (213 characters) and the transaction count (216 in all); the
+ * transaction records that follow are read as {@link AccountTransactionRecord}s.
+ */
+@FixedLengthRecord(length = 216, crlf = "", ignoreMissingChars = true, ignoreTrailingChars = true)
 public class AccountInquiryReply {
 
     @DataField(pos = 1, length = 2)
@@ -29,6 +32,16 @@ public class AccountInquiryReply {
     private String lastUpdateToken;
     @DataField(pos = 188, length = 26, trim = true)
     private String lastUpdatedAt;
+    @DataField(pos = 214, length = 3, trim = true, defaultValue = "0")
+    private Integer transactionCount;
+
+    public Integer getTransactionCount() {
+        return transactionCount;
+    }
+
+    public void setTransactionCount(Integer transactionCount) {
+        this.transactionCount = transactionCount;
+    }
 
     public String getReturnCode() {
         return returnCode;

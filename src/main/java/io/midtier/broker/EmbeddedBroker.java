@@ -1,14 +1,19 @@
 package io.midtier.broker;
 
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final String CLIENT_ROLE = "midtier-client";
 
     private final EmbeddedActiveMQ server;
 
@@ -26,6 +32,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(BrokerSettings settings) throws Exception {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(configuration(settings));
+        server.setSecurityManager(securityManager(settings));
         server.start();
         LOG.info("embedded Artemis broker started; journal in {}", settings.dataDir().toAbsolutePath());
         return new EmbeddedBroker(server);
@@ -43,7 +50,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         // Without libaio Artemis uses its NIO journal, whose default 3.33 ms flush timer every commit waits for.
         config.setJournalBufferTimeout_NIO((int) settings.journalBufferTimeoutNanos());
         config.setJournalBufferTimeout_AIO((int) settings.journalBufferTimeoutNanos());
-        config.setSecurityEnabled(false);
+        // Every connection, in-VM ones included, must log in as the configured broker user.
+        config.setSecurityEnabled(true);
+        config.putSecurityRoles("#", Set.of(new Role(CLIENT_ROLE, true, true, true, true, true, true, true, true, true,
+                true, true, true)));
         config.setJMXManagementEnabled(true);
         config.addAcceptorConfiguration("in-vm", "vm://0");
         if (settings.tcpPort() > 0) {
@@ -70,6 +80,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.addAddressConfiguration(anycastQueue(settings.updatesQueue()));
         config.addAddressConfiguration(anycastQueue(settings.deadLetterQueue()));
         return config;
+    }
+
+    /** The one broker user (midtier.broker.user/password), with every permission on every address. */
+    static ActiveMQJAASSecurityManager securityManager(BrokerSettings settings) {
+        if (settings.user() == null || settings.user().isBlank() || settings.password() == null
+                || settings.password().isEmpty()) {
+            throw new IllegalArgumentException("the embedded broker requires a login: set midtier.broker.user and"
+                    + " midtier.broker.password");
+        }
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(settings.user(), settings.password());
+        users.addRole(settings.user(), CLIENT_ROLE);
+        return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {

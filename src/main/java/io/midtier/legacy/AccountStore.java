@@ -33,6 +33,10 @@ final class AccountStore {
             SELECT seq, token, account_id, name, address, phone, applied_at, duplicate
               FROM legacy.applied_update WHERE account_id = ? ORDER BY seq""";
 
+    private static final String SELECT_RECENT_TRANSACTIONS = """
+            SELECT txn_id, posted_at, amount_cents, description
+              FROM legacy.account_txn WHERE account_id = ? ORDER BY posted_at DESC, txn_id DESC LIMIT ?""";
+
     private final DataSource dataSource;
 
     AccountStore(DataSource dataSource) {
@@ -57,6 +61,24 @@ final class AccountStore {
                         rs.getString("status"),
                         rs.getString("last_update_token"),
                         rs.getObject("updated_at", OffsetDateTime.class)));
+            }
+        }
+    }
+
+    /** The most recent transactions of an account, newest first. */
+    List<AcctInq.Transaction> recentTransactions(String accountId, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SELECT_RECENT_TRANSACTIONS)) {
+            statement.setString(1, accountId);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<AcctInq.Transaction> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new AcctInq.Transaction(rs.getLong("txn_id"),
+                            rs.getObject("posted_at", OffsetDateTime.class), rs.getLong("amount_cents"),
+                            rs.getString("description")));
+                }
+                return rows;
             }
         }
     }

@@ -3,7 +3,7 @@ package io.midtier.legacy;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** ACCTINQ: reads one account. */
+/** ACCTINQ: reads one account and its most recent transactions. */
 final class InquiryProgram implements CicsProgram {
 
     private final AccountStore store;
@@ -26,9 +26,12 @@ final class InquiryProgram implements CicsProgram {
         if (id.isEmpty()) {
             return failure(200, commarea, ReturnCodes.INVALID_REQUEST, "INVALID ACCOUNT ID");
         }
-        return store.find(id.get())
-                .map(account -> new CicsReply(200, AcctInq.reply(account)))
-                .orElseGet(() -> failure(200, commarea, ReturnCodes.NOT_FOUND, "ACCOUNT NOT FOUND"));
+        Optional<Account> account = store.find(id.get());
+        if (account.isEmpty()) {
+            return failure(200, commarea, ReturnCodes.NOT_FOUND, "ACCOUNT NOT FOUND");
+        }
+        return new CicsReply(200, AcctInq.reply(account.get(),
+                store.recentTransactions(id.get(), AcctInq.MAX_TRANSACTIONS)));
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class ChangeSubscriber implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String brokerUrl;
+    private final String brokerUser;
+    private final String brokerPassword;
     private final String midtierUrl;
     private final String clientId;
     private final String subscription;
@@ -40,9 +42,12 @@ public final class ChangeSubscriber implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Connection connection;
 
-    public ChangeSubscriber(String brokerUrl, String midtierUrl, String clientId, String subscription, String topic,
-                            LocalCopy copy, Consumer<String> log) {
+    /** {@code brokerUser} null: connect without a login. */
+    public ChangeSubscriber(String brokerUrl, String brokerUser, String brokerPassword, String midtierUrl,
+                            String clientId, String subscription, String topic, LocalCopy copy, Consumer<String> log) {
         this.brokerUrl = brokerUrl;
+        this.brokerUser = brokerUser;
+        this.brokerPassword = brokerPassword;
         this.midtierUrl = midtierUrl;
         this.clientId = clientId;
         this.subscription = subscription;
@@ -53,7 +58,9 @@ public final class ChangeSubscriber implements AutoCloseable {
 
     /** Subscribes (or resumes the subscription), catches up over HTTP, then applies changes as they come. */
     public void start() throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        ActiveMQConnectionFactory factory = brokerUser == null
+                ? new ActiveMQConnectionFactory(brokerUrl)
+                : new ActiveMQConnectionFactory(brokerUrl, brokerUser, brokerPassword);
         connection = factory.createConnection();
         connection.setClientID(clientId);
         Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);

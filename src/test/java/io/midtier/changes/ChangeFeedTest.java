@@ -103,7 +103,7 @@ class ChangeFeedTest {
     void a_durable_subscriber_gets_every_change_once_in_sequence_order_also_those_published_while_it_was_away()
             throws Exception {
         String key = "topic-" + UUID.randomUUID();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+        ActiveMQConnectionFactory factory = brokerFactory();
         String subscription = "test-" + UUID.randomUUID();
         long base = ChangeLogTest.latest(app);
         List<JsonNode> received = new ArrayList<>();
@@ -138,7 +138,7 @@ class ChangeFeedTest {
      */
     @Test
     void a_burst_of_1000_changes_reaches_a_subscriber_complete_and_in_order() throws Exception {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+        ActiveMQConnectionFactory factory = brokerFactory();
         int burst = 1000;
         long base = ChangeLogTest.latest(app);
         List<Long> fromCommit = Collections.synchronizedList(new ArrayList<>());
@@ -188,6 +188,12 @@ class ChangeFeedTest {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** The embedded broker, in-VM, with midtier's broker login. */
+    static ActiveMQConnectionFactory brokerFactory() {
+        return new ActiveMQConnectionFactory("vm://0", app.context().resolvePropertyPlaceholders("{{midtier.broker.user}}"),
+                app.context().resolvePropertyPlaceholders("{{midtier.broker.password}}"));
     }
 
     private static long idOf(SseClient.Event event) {

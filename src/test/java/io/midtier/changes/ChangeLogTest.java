@@ -157,20 +157,22 @@ class ChangeLogTest {
     }
 
     @Test
-    void an_evicted_entry_read_again_continues_from_the_logged_version() {
-        Http.get(app.url("/api/accounts/1052"));
-        long before = Database.count("select version from cache_entry where type = 'accounts' and id = '1052'");
-        ProducerTemplate template = app.context().createProducerTemplate();
-        template.send("direct:test-change-writer", exchange -> {
-            exchange.setProperty("type", "accounts");
-            exchange.setProperty("id", "1052");
-            exchange.getMessage().setBody("evicted");
-        });
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1052'");
+    void an_evicted_entry_is_logged_and_read_again_continues_from_the_logged_version() {
+        long base = latest();
+        long before = MidtierTestApp.json(Http.get(app.url("/api/accounts/1052")).body()).get("version").asLong();
 
+        assertThat(Http.delete(app.url("/admin/cache/accounts/1052")).statusCode()).isEqualTo(204);
         JsonNode reloaded = MidtierTestApp.json(Http.get(app.url("/api/accounts/1052")).body());
 
-        assertThat(reloaded.get("version").asLong()).isGreaterThan(before + 1);
+        List<JsonNode> changes = await().atMost(Duration.ofSeconds(30)).until(
+                () -> changesOf(base, "1052"), list -> list.size() >= 2);
+        JsonNode evicted = changes.get(changes.size() - 2);
+        JsonNode refreshed = changes.get(changes.size() - 1);
+        assertThat(evicted.get("op").asText()).isEqualTo("EVICTED");
+        assertThat(evicted.get("version").asLong()).isGreaterThan(before);
+        assertThat(refreshed.get("op").asText()).isEqualTo("REFRESHED");
+        assertThat(reloaded.get("version").asLong()).isEqualTo(refreshed.get("version").asLong())
+                .isGreaterThan(evicted.get("version").asLong());
     }
 
     @Test

@@ -127,7 +127,16 @@ class SampleSubscriberTest {
     }
 
     private static ChangeSubscriber subscriber(String clientId, LocalCopy copy) {
-        return new ChangeSubscriber("vm://0", app.url(""), clientId, clientId, "midtier.changes", copy, line -> { });
+        return new ChangeSubscriber("vm://0", brokerUser(), brokerPassword(), app.url(""), clientId, clientId,
+                "midtier.changes", copy, line -> { });
+    }
+
+    static String brokerUser() {
+        return app.context().resolvePropertyPlaceholders("{{midtier.broker.user}}");
+    }
+
+    static String brokerPassword() {
+        return app.context().resolvePropertyPlaceholders("{{midtier.broker.password}}");
     }
 
     private static long version(LocalCopy copy, String key) {
@@ -136,7 +145,7 @@ class SampleSubscriberTest {
     }
 
     private static void sendOnTopic(String json) throws Exception {
-        try (Connection connection = new ActiveMQConnectionFactory("vm://0").createConnection()) {
+        try (Connection connection = new ActiveMQConnectionFactory("vm://0", brokerUser(), brokerPassword()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createTopic("midtier.changes"));
             producer.send(session.createTextMessage(json));

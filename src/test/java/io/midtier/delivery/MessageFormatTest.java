@@ -83,7 +83,8 @@ class MessageFormatTest {
     }
 
     private static void send(String updateId, String account, int schemaVersion, String body) throws Exception {
-        try (Connection connection = new ActiveMQConnectionFactory("vm://0").createConnection()) {
+        try (Connection connection = new ActiveMQConnectionFactory("vm://0", app.context().resolvePropertyPlaceholders("{{midtier.broker.user}}"),
+                app.context().resolvePropertyPlaceholders("{{midtier.broker.password}}")).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("midtier.updates"));
             TextMessage message = session.createTextMessage(body);

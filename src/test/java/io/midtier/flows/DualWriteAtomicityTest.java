@@ -120,7 +120,9 @@ class DualWriteAtomicityTest {
     private static List<String> browseUpdates() throws JMSException {
         List<String> bodies = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
-             Connection connection = factory.createConnection()) {
+             Connection connection = factory.createConnection(
+                     app.context().resolvePropertyPlaceholders("{{midtier.broker.user}}"),
+                     app.context().resolvePropertyPlaceholders("{{midtier.broker.password}}"))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = session.createBrowser(session.createQueue("midtier.updates"));

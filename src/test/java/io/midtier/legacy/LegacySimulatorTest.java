@@ -45,16 +45,12 @@ class LegacySimulatorTest {
     private static LegacySimulator simulator;
     private static HttpClient http;
 
-    /** The defaults, but on the database the tests run against (never the shared default one). */
-    private static LegacySimulator.Settings testDatabaseSettings() {
-        LegacySimulator.Settings d = LegacySimulator.Settings.defaults();
-        return new LegacySimulator.Settings(d.host(), d.port(), JDBC_URL, d.user(), d.password(), d.latencyMs(),
-                d.jitterMs(), d.maxConcurrent());
-    }
-
     @BeforeAll
     static void startSimulator() {
-        simulator = new LegacySimulator(testDatabaseSettings().withPort(0).withLatencyMs(0)).start();
+        LegacySimulator.Settings d = LegacySimulator.Settings.defaults();
+        // the simulator's state lives in the database this run was given, like the rows the test reads
+        simulator = new LegacySimulator(new LegacySimulator.Settings(d.host(), 0, JDBC_URL, d.user(), d.password(),
+                0, 0, d.maxConcurrent())).start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -103,16 +99,21 @@ class LegacySimulatorTest {
                 + "EUR"
                 + "A"
                 + " ".repeat(36)          // never updated: no token
-                + "2024-01-01-00.00.00.000000";
-        assertEquals(213, response.body().length());
-        assertEquals(expected, response.body());
+                + "2024-01-01-00.00.00.000000"
+                + "190";                  // 2 * (1095 - 1000) seeded transactions
+        assertEquals(216 + 190 * 80, response.body().length());
+        assertEquals(expected, response.body().substring(0, 216));
+        // most recent first: transaction 190 of the seed, posted 190 hours after 2024-01-01, a debit
+        assertEquals("%012d".formatted(1095L * 1000 + 190) + "2024-01-08-22.00.00.000000" + "-"
+                + "%014d".formatted((1095L * 190 * 104729) % 90000) + "%-27s".formatted("CARD PAYMENT 190"),
+                response.body().substring(216, 296));
     }
 
     @Test
     void inquiryOfAccount1001AnswersWithWhatTheBackEndHolds() throws Exception {
         String record = post(simulator, "/cics/ACCTINQ", "0000001001").body();
 
-        assertEquals(213, record.length());
+        assertEquals(216 + 2 * 80, record.length());
         assertEquals("00", record.substring(0, 2));
         assertEquals("0000001001", record.substring(2, 12));
         // Other tests may rename 1001; the seed name holds unless they did.
@@ -121,11 +122,21 @@ class LegacySimulatorTest {
     }
 
     @Test
+    void inquiryReturnsAtMostTheTwoHundredMostRecentTransactions() throws Exception {
+        String record = post(simulator, "/cics/ACCTINQ", "0000001100").body();
+
+        assertEquals("200", record.substring(213, 216), "1100 has 220 transactions; the inquiry returns 200");
+        assertEquals(216 + 200 * 80, record.length());
+        assertEquals("%012d".formatted(1100L * 1000 + 220), record.substring(216, 228));
+        assertEquals("%012d".formatted(1100L * 1000 + 21), record.substring(216 + 199 * 80, 228 + 199 * 80));
+    }
+
+    @Test
     void unknownAccountIsNotFound() throws Exception {
         HttpResponse<String> response = post(simulator, "/cics/ACCTINQ", "0000009999");
 
         assertEquals(200, response.statusCode());
-        assertEquals("13" + "0000009999" + " ".repeat(201), response.body());
+        assertEquals("13" + "0000009999" + " ".repeat(201) + "000", response.body());
     }
 
     @Test
@@ -136,9 +147,9 @@ class LegacySimulatorTest {
         String tooShort = post(simulator, "/cics/ACCTINQ", "1001").body();
         String tooLong = post(simulator, "/cics/ACCTINQ", "00000010011").body();
 
-        assertEquals("12" + "00000ABC01" + " ".repeat(201), letters);
-        assertEquals("12" + "1001      " + " ".repeat(201), tooShort);
-        assertEquals("12" + " ".repeat(211), tooLong);
+        assertEquals("12" + "00000ABC01" + " ".repeat(201) + "000", letters);
+        assertEquals("12" + "1001      " + " ".repeat(201) + "000", tooShort);
+        assertEquals("12" + " ".repeat(211) + "000", tooLong);
         assertEquals(inquiriesBefore + 3, simulator.stats().inquiries());
     }
 
@@ -263,7 +274,7 @@ class LegacySimulatorTest {
         HttpResponse<String> response = post(simulator, "/cics/ACCTINQ", "0000001096");
 
         assertEquals(500, response.statusCode());
-        assertEquals(213, response.body().length());
+        assertEquals(216, response.body().length());
         assertEquals("99" + "0000001096", response.body().substring(0, 12));
         assertEquals(inquiriesBefore, simulator.stats().inquiries(), "an abended call never reached the program");
     }
@@ -306,8 +317,9 @@ class LegacySimulatorTest {
 
     @Test
     void concurrencyLimitHolds() throws Exception {
-        LegacySimulator.Settings settings = testDatabaseSettings()
-                .withPort(0).withLatencyMs(200).withMaxConcurrent(2);
+        LegacySimulator.Settings d = LegacySimulator.Settings.defaults();
+        LegacySimulator.Settings settings = new LegacySimulator.Settings(d.host(), 0, JDBC_URL, d.user(),
+                d.password(), d.latencyMs(), d.jitterMs(), d.maxConcurrent()).withLatencyMs(200).withMaxConcurrent(2);
         try (LegacySimulator limited = new LegacySimulator(settings).start()) {
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

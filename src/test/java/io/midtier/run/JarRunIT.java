@@ -30,6 +30,7 @@ class JarRunIT {
         int legacy = FreePorts.next();
         Map<String, String> environment = Map.of(
                 "MIDTIER_HTTP_PORT", String.valueOf(http),
+                "MIDTIER_MANAGEMENT_PORT", String.valueOf(FreePorts.next()),
                 "LEGACY_PORT", String.valueOf(legacy),
                 "MIDTIER_BACKEND_URL", "http://127.0.0.1:" + legacy,
                 "MIDTIER_BROKER_TCP_PORT", String.valueOf(FreePorts.next()),

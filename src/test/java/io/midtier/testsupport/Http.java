@@ -6,13 +6,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
-/** A real HTTP client for the tests: what a browser or front-end would send. */
+/**
+ * A real HTTP client for the tests: what a browser or front-end would send. Without an Authorization header
+ * from the caller it logs in as {@link #DEFAULT_USER} (roles admin and writer, see MidtierTestApp); pass
+ * {@link #anonymous()} to send no credentials, or {@link #basic(String, String)} to send others.
+ */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final String DEFAULT_USER = "midtier-test";
+    public static final String DEFAULT_PASSWORD = "midtier-test-secret";
+    private static final String AUTHORIZATION = "Authorization";
+
+    // HTTP/1.1 like a browser on plain http (no h2c upgrade, whose stream limit refuses 100+ concurrent requests)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
@@ -45,6 +57,9 @@ public final class Http {
     public static HttpResponse<java.io.InputStream> openStream(String url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         headers.forEach(request::header);
+        if (headers.keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase)) {
+            request.header(AUTHORIZATION, basicValue(DEFAULT_USER, DEFAULT_PASSWORD));
+        }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
@@ -55,8 +70,34 @@ public final class Http {
         }
     }
 
+    /** Headers that send these credentials (HTTP basic). */
+    public static Map<String, String> basic(String user, String password) {
+        return Map.of(AUTHORIZATION, basicValue(user, password));
+    }
+
+    /** Headers that send no credentials at all. */
+    public static Map<String, String> anonymous() {
+        return Map.of(AUTHORIZATION, "");
+    }
+
+    public static String basicValue(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
-        headers.forEach(request::header);
+        boolean credentialsGiven = false;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(AUTHORIZATION)) {
+                credentialsGiven = true;
+                if (header.getValue() == null || header.getValue().isEmpty()) {
+                    continue;
+                }
+            }
+            request.header(header.getKey(), header.getValue());
+        }
+        if (!credentialsGiven) {
+            request.header(AUTHORIZATION, basicValue(DEFAULT_USER, DEFAULT_PASSWORD));
+        }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

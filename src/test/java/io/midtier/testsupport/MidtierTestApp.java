@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.midtier.MidtierApplication;
 import io.midtier.MidtierConfiguration;
 import io.midtier.RouteBeans;
+import io.midtier.ops.OperationsConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,6 +25,14 @@ import org.apache.camel.main.Main;
 public final class MidtierTestApp implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Test users with one role each (the default user of {@link Http} has admin and writer). */
+    public static final String READER = "test-reader";
+    public static final String READER_PASSWORD = "reader-secret";
+    public static final String WRITER = "test-writer";
+    public static final String WRITER_PASSWORD = "writer-secret";
+    public static final String ADMIN = "test-admin";
+    public static final String ADMIN_PASSWORD = "admin-secret";
 
     private final Main main;
     private final Map<String, String> properties;
@@ -49,6 +59,14 @@ public final class MidtierTestApp implements AutoCloseable {
         p.put("midtier.broker.redelivery-delay-ms", "200");
         p.put("midtier.broker.max-redelivery-delay-ms", "2000");
         p.put("camel.main.jmx-enabled", "false");
+        // operations: health/metrics on a free port, no file watcher, and the users Http logs in as
+        p.put("camel.management.port", String.valueOf(FreePorts.next()));
+        p.put("camel.main.routes-reload-enabled", "false");
+        p.put("midtier.security.users", String.join(",",
+                Http.DEFAULT_USER + ":" + Http.DEFAULT_PASSWORD + ":admin|writer",
+                READER + ":" + READER_PASSWORD + ":reader",
+                WRITER + ":" + WRITER_PASSWORD + ":writer",
+                ADMIN + ":" + ADMIN_PASSWORD + ":admin"));
         return p;
     }
 
@@ -66,6 +84,7 @@ public final class MidtierTestApp implements AutoCloseable {
 
     public static MidtierTestApp start(Map<String, String> properties) {
         Main main = new Main();
+        main.configure().addConfiguration(OperationsConfiguration.class);
         main.configure().addConfiguration(MidtierConfiguration.class);
         main.configure().addConfiguration(RouteBeans.class);
         properties.forEach(main::addOverrideProperty);
@@ -88,6 +107,11 @@ public final class MidtierTestApp implements AutoCloseable {
         return "http://127.0.0.1:" + properties.get("camel.server.port") + path;
     }
 
+    /** The management server (health, metrics). */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + properties.get("camel.management.port") + path;
+    }
+
     public String legacyUrl(String path) {
         return properties.get("midtier.backend.url") + path;
     }
@@ -103,6 +127,15 @@ public final class MidtierTestApp implements AutoCloseable {
     /** The simulator's counters (calls that reached the back-end). */
     public JsonNode legacyStats() {
         return json(Http.get(legacyUrl("/legacy/stats")).body());
+    }
+
+    /** Changes the simulator's fault settings (latencyMs, jitterMs, errorRate, down, ...), e.g. {@code {"down":true}}. */
+    public JsonNode legacyFaults(String changes) {
+        HttpResponse<String> response = Http.put(legacyUrl("/legacy/faults"), changes);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("faults not changed: " + response.body());
+        }
+        return json(response.body());
     }
 
     public static JsonNode json(String text) {

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# midtier benchmarks, side by side with the limits of this machine (docs/BENCHMARKS.md).
+# Builds the jar, starts it (embedded Artemis, in-process back-end simulator) on bench ports, runs every
+# benchmark after a warm-up, BENCH_RUNS times (the table shows medians), prints the table and writes it to
+# target/bench/results.md and target/bench/results.csv. Stops everything it started.
+#
+#   bench/run.sh                       # full run (about 12 minutes)
+#   BENCH_SECONDS=3 BENCH_RUNS=1 bench/run.sh   # a quick look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUN_SECONDS="${BENCH_SECONDS:-10}"
+RUNS="${BENCH_RUNS:-3}"
+E2E_RATE="${BENCH_E2E_RATE:-20}"
+E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
+LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
+DB="${BENCH_DB:-test}"
+# the Authorization header value for writes, when the application requires one
+AUTH="${BENCH_AUTH:-}"
+
+OUT=target/bench
+DATA="$OUT/data"
+API="http://127.0.0.1:$HTTP_PORT"
+LEGACY="http://127.0.0.1:$LEGACY_PORT"
+export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE="$DB"
+PSQL=(psql -XAtq)
+RESULTS="$OUT/results.csv"
+
+progress() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+fail() { progress "FAILED: $*"; exit 1; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+row() { printf '%s\n' "$(IFS=,; echo "$*")" >> "$RESULTS"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+threads_for() { if [ "$1" -lt 2 ]; then echo 1; else echo 2; fi; }
+
+if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+        progress "installing wrk"
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    else
+        fail "wrk is missing: apt-get install wrk"
+    fi
+fi
+command -v pgbench >/dev/null || fail "pgbench is missing (Debian package postgresql-client)"
+scripts/dev-postgres.sh >&2
+
+progress "building target/midtier.jar"
+mvn -B -q package -DskipTests >&2
+rm -rf "$DATA" && mkdir -p "$DATA"
+cat bench/lua/get-accounts.lua bench/lua/report.lua > "$OUT/get.lua"
+cat bench/lua/put-accounts.lua bench/lua/report.lua > "$OUT/put.lua"
+cp bench/lua/report.lua "$OUT/bare.lua"
+echo "benchmark,concurrency,metric,value" > "$RESULTS"
+
+# ---- start midtier, measure the time to its first answered read ----
+progress "starting midtier"
+launched=$(date +%s%N)
+MIDTIER_HTTP_PORT="$HTTP_PORT" LEGACY_PORT="$LEGACY_PORT" MIDTIER_BACKEND_URL="$LEGACY" \
+MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$DATA" MIDTIER_TX_NODE_ID=bench \
+MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="classpath:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
+    java -jar target/midtier.jar > "$OUT/midtier.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
+until curl -sf -o "$DATA/bench-account.json" "$API/api/accounts/1001"; do
+    kill -0 "$APP" 2>/dev/null || fail "midtier exited, see $OUT/midtier.log"
+    sleep 0.05
+done
+startup_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
+row footprint,-,startup_to_first_read_ms,"$startup_ms"
+progress "first read answered after $startup_ms ms"
+
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
+set_backend_latency() {
+    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" "$LEGACY/legacy/faults" >/dev/null
+}
+wrk_run() { # concurrency script url -> "rps p50 p99 non2xx errors"
+    wrk -t"$(threads_for "$1")" -c"$1" -d"${RUN_SECONDS}s" --latency -s "$2" "$3" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
+}
+
+# ---- warm-up: every demo account cached, the JIT warm on both endpoints ----
+progress "warm-up"
+for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
+wrk -t2 -c16 -d5s -s "$OUT/get.lua" "$API" >/dev/null
+wrk -t2 -c16 -d5s "$API/bench/bare" >/dev/null
+row footprint,-,rss_after_warmup_mb,"$(rss_mb)"
+
+# ---- 1. cache hits against a bare endpoint and pgbench select-only ----
+cat > "$OUT/select.sql" <<'SQL'
+\set id random(1001, 1100)
+select body from cache_entry where type = 'accounts' and id = cast(:id as text);
+SQL
+peak_rss=0
+for c in 1 16 64; do
+    : > "$OUT/hits.$c" ; : > "$OUT/bare.$c" ; : > "$OUT/pg.$c"
+    for run in $(seq 1 "$RUNS"); do
+        progress "cache hits: $c connections, run $run/$RUNS"
+        wrk_run "$c" "$OUT/get.lua" "$API" >> "$OUT/hits.$c"
+        rss=$(rss_mb); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
+        wrk_run "$c" "$OUT/bare.lua" "$API/bench/bare" >> "$OUT/bare.$c"
+        pgbench -n -M prepared -c "$c" -j "$(threads_for "$c")" -T "$RUN_SECONDS" -f "$OUT/select.sql" 2>/dev/null \
+            | awk '/^tps/ { print $3 }' >> "$OUT/pg.$c"
+    done
+    hits=$(cut -d' ' -f1 "$OUT/hits.$c" | median); bare=$(cut -d' ' -f1 "$OUT/bare.$c" | median)
+    pg=$(median < "$OUT/pg.$c")
+    row hits,"$c",midtier_rps,"$hits"
+    row hits,"$c",midtier_p50_ms,"$(cut -d' ' -f2 "$OUT/hits.$c" | median)"
+    row hits,"$c",midtier_p99_ms,"$(cut -d' ' -f3 "$OUT/hits.$c" | median)"
+    row hits,"$c",midtier_non2xx,"$(cut -d' ' -f4 "$OUT/hits.$c" | median)"
+    row hits,"$c",bare_endpoint_rps,"$bare"
+    row hits,"$c",bare_p99_ms,"$(cut -d' ' -f3 "$OUT/bare.$c" | median)"
+    row hits,"$c",pgbench_select_tps,"$pg"
+    row hits,"$c",ratio_midtier_to_bare,"$(ratio "$hits" "$bare")"
+    row hits,"$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
+done
+row footprint,-,rss_peak_under_load_mb,"$peak_rss"
+
+# ---- 2. coalescing: 200 concurrent cold readers over 50 keys ----
+: > "$OUT/cold"
+for run in $(seq 1 "$RUNS"); do
+    progress "coalescing: 200 cold readers over 50 keys, run $run/$RUNS"
+    for id in $(seq 1001 1050); do curl -sf -o /dev/null -X DELETE ${AUTH:+-H "Authorization: $AUTH"} "$API/admin/cache/accounts/$id" || true; done
+    "${PSQL[@]}" -c "delete from cache_entry where type = 'accounts' and id between '1001' and '1050' and state <> 'PENDING'" >/dev/null
+    java bench/ColdReaders.java "$API" "$LEGACY" 200 50 | awk '/^RESULT/ { print $3, $4, $5 }' >> "$OUT/cold"
+done
+row coalescing,200,backend_calls_per_key,"$(cut -d' ' -f1 "$OUT/cold" | median)"
+row coalescing,200,answers_200_of_200,"$(cut -d' ' -f2 "$OUT/cold" | median)"
+row coalescing,200,all_answered_ms,"$(cut -d' ' -f3 "$OUT/cold" | median)"
+
+# ---- 3. dual-write: XA PUTs against a local JDBC transaction doing the same SQL ----
+"${PSQL[@]}" >/dev/null <<'SQL'
+drop table if exists bench_cache_entry, bench_cache_update;
+create table bench_cache_entry (like cache_entry including all);
+create table bench_cache_update (like cache_update including all);
+insert into bench_cache_entry select * from cache_entry where type = 'accounts';
+SQL
+cat > "$OUT/write.sql" <<'SQL'
+\set id random(1001, 1100)
+begin;
+select body, version from bench_cache_entry where type = 'accounts' and id = cast(:id as text);
+update bench_cache_entry set body = body || '{"name":"BENCH"}', version = version + 1, state = 'PENDING',
+       pending_update = gen_random_uuid() where type = 'accounts' and id = cast(:id as text) returning version;
+insert into bench_cache_update (update_id, type, id, payload, base_version, new_version, status)
+values (gen_random_uuid(), 'accounts', cast(:id as text), '{"name":"BENCH"}', 1, 2, 'PENDING');
+commit;
+SQL
+set_backend_latency 0
+for c in 1 8 32; do
+    : > "$OUT/put.$c" ; : > "$OUT/jdbc.$c"
+    for run in $(seq 1 "$RUNS"); do
+        progress "dual-write: $c clients, run $run/$RUNS"
+        BENCH_AUTH="$AUTH" wrk_run "$c" "$OUT/put.lua" "$API" >> "$OUT/put.$c"
+        pgbench -n -M prepared -c "$c" -j "$(threads_for "$c")" -T "$RUN_SECONDS" -f "$OUT/write.sql" 2>/dev/null \
+            | awk '/^tps/ { print $3 }' >> "$OUT/jdbc.$c"
+    done
+    puts=$(cut -d' ' -f1 "$OUT/put.$c" | median); jdbc=$(median < "$OUT/jdbc.$c")
+    row dual-write,"$c",xa_put_rps,"$puts"
+    row dual-write,"$c",xa_put_p50_ms,"$(cut -d' ' -f2 "$OUT/put.$c" | median)"
+    row dual-write,"$c",xa_put_p99_ms,"$(cut -d' ' -f3 "$OUT/put.$c" | median)"
+    row dual-write,"$c",xa_put_non2xx,"$(cut -d' ' -f4 "$OUT/put.$c" | median)"
+    row dual-write,"$c",local_jdbc_tps,"$jdbc"
+    row dual-write,"$c",ratio_xa_put_to_local_jdbc,"$(ratio "$puts" "$jdbc")"
+done
+
+progress "waiting for the back-end deliveries of the dual-write runs"
+drain_started=$(date +%s)
+pending_at_start=$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")
+while [ "$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")" -gt 0 ]; do
+    [ $(( $(date +%s) - drain_started )) -lt 900 ] || fail "deliveries did not drain within 15 minutes"
+    sleep 1
+done
+drain_s=$(( $(date +%s) - drain_started ))
+row delivery,-,drained_updates,"$pending_at_start"
+row delivery,-,drain_updates_per_s,"$(ratio "$pending_at_start" "$(( drain_s > 0 ? drain_s : 1 ))")"
+
+# ---- 4. end to end: accepted-to-applied at a fixed rate with a 50 ms back-end ----
+set_backend_latency 50
+progress "end to end: $E2E_RATE PUT/s for $E2E_SECONDS s, 50 ms back-end"
+java bench/FixedRatePuts.java "$API" "$E2E_RATE" "$E2E_SECONDS" "$OUT/e2e-ids.txt" "$AUTH" | awk '/^RESULT/' > "$OUT/e2e"
+ids=$(awk '{ printf "%s'\''%s'\''", (NR > 1 ? "," : ""), $1 }' "$OUT/e2e-ids.txt")
+[ -n "$ids" ] || fail "no PUT accepted in the end-to-end run"
+waited=0
+until [ "$("${PSQL[@]}" -c "select count(*) from cache_update where update_id in ($ids) and status = 'PENDING'")" = 0 ]; do
+    [ $waited -lt 600 ] || fail "end-to-end updates not applied within 10 minutes"
+    sleep 1; waited=$((waited + 1))
+done
+read -r p50 p99 applied <<< "$("${PSQL[@]}" -F' ' -c "select round(1000 * percentile_cont(0.5) within group (order by extract(epoch from applied_at - created_at))::numeric, 1),
+        round(1000 * percentile_cont(0.99) within group (order by extract(epoch from applied_at - created_at))::numeric, 1),
+        count(*) filter (where status = 'APPLIED')
+   from cache_update where update_id in ($ids)")"
+row end-to-end,"$E2E_RATE/s",accepted,"$(awk '{ print $2 }' "$OUT/e2e")"
+row end-to-end,"$E2E_RATE/s",applied,"$applied"
+row end-to-end,"$E2E_RATE/s",accepted_to_applied_p50_ms,"$p50"
+row end-to-end,"$E2E_RATE/s",accepted_to_applied_p99_ms,"$p99"
+row end-to-end,"$E2E_RATE/s",backend_duplicates,"$(curl -sf "$LEGACY/legacy/stats" | sed -E 's/.*"duplicates" *: *([0-9]+).*/\1/')"
+set_backend_latency 100
+
+# ---- the table ----
+{
+    echo "# midtier benchmarks"
+    echo
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; runs of ${RUN_SECONDS}s, median of $RUNS"
+    echo
+    echo "| benchmark | concurrency | metric | value |"
+    echo "|---|---|---|---|"
+    tail -n +2 "$RESULTS" | awk -F, '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+} > "$OUT/results.md"
+cat "$OUT/results.md"

@@ -1,0 +1,157 @@
+package io.midtier.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.midtier.testsupport.CacheMetrics;
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// read path: freshness (TTL, refresh of expired entries, Cache-Control), ETag / If-None-Match, the negative
+// cache, admin eviction and the cache counters, against the real simulator and PostgreSQL.
+class ReadPathTest {
+
+    static MidtierTestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = MidtierTestApp.start("read-path");
+        Database.update("delete from cache_entry where type = 'accounts' and id in ('1021', '1022', '1023', '1024', '1025')");
+        Database.update("delete from cache_absent where type = 'accounts' and id in ('9999', '9998')");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_fresh_entry_carries_its_version_as_etag_and_its_remaining_lifetime_as_max_age() {
+        HttpResponse<String> miss = Http.get(app.url("/api/accounts/1021"));
+        long version = MidtierTestApp.json(miss.body()).get("version").asLong();
+
+        assertThat(miss.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+        assertThat(miss.headers().firstValue("Cache-Control")).hasValue("max-age=300");
+        HttpResponse<String> hit = Http.get(app.url("/api/accounts/1021"));
+        assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(hit.headers().firstValue("Cache-Control").orElseThrow()).matches("max-age=(29[0-9]|300)");
+    }
+
+    @Test
+    void if_none_match_with_the_current_etag_is_304_without_a_backend_call() {
+        HttpResponse<String> first = Http.get(app.url("/api/accounts/1022"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        long before = inquiries();
+
+        HttpResponse<String> notModified = Http.get(app.url("/api/accounts/1022"), Map.of("If-None-Match", etag));
+        HttpResponse<String> weakList = Http.get(app.url("/api/accounts/1022"),
+                Map.of("If-None-Match", "\"0\", W/" + etag));
+        HttpResponse<String> other = Http.get(app.url("/api/accounts/1022"), Map.of("If-None-Match", "\"0\""));
+
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(weakList.statusCode()).isEqualTo(304);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(MidtierTestApp.json(other.body())).isEqualTo(MidtierTestApp.json(first.body()));
+        assertThat(inquiries()).isEqualTo(before);
+    }
+
+    @Test
+    void an_expired_entry_is_refreshed_once_then_served_from_the_cache() {
+        Http.get(app.url("/api/accounts/1023"));
+        Database.update("update cache_entry set expires_at = now() - interval '1 second' where type = 'accounts' and id = '1023'");
+        long before = inquiries();
+
+        HttpResponse<String> refreshed = Http.get(app.url("/api/accounts/1023"));
+        HttpResponse<String> hit = Http.get(app.url("/api/accounts/1023"));
+
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(refreshed.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(inquiries()).isEqualTo(before + 1);
+        assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1023' "
+                + "and expires_at > now() + interval '200 seconds'")).isEqualTo(1);
+        // same content: the refresh keeps the version, so clients' ETags stay valid
+        assertThat(hit.headers().firstValue("ETag")).isEqualTo(refreshed.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void an_unknown_account_is_asked_for_once_and_remembered_until_its_not_found_ttl_ends() {
+        long before = inquiries();
+
+        HttpResponse<String> first = Http.get(app.url("/api/accounts/9998"));
+        HttpResponse<String> second = Http.get(app.url("/api/accounts/9998"));
+
+        assertThat(first.statusCode()).isEqualTo(404);
+        assertThat(second.statusCode()).isEqualTo(404);
+        assertThat(MidtierTestApp.json(second.body()).get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(inquiries()).isEqualTo(before + 1);
+
+        Database.update("update cache_absent set expires_at = now() - interval '1 second' where id = '9998'");
+        assertThat(Http.get(app.url("/api/accounts/9998")).statusCode()).isEqualTo(404);
+        assertThat(inquiries()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void eviction_makes_the_next_read_ask_the_backend_again() {
+        Http.get(app.url("/api/accounts/1024"));
+        long before = inquiries();
+
+        HttpResponse<String> evicted = Http.delete(app.url("/admin/cache/accounts/1024"));
+        HttpResponse<String> again = Http.delete(app.url("/admin/cache/accounts/1024"));
+
+        assertThat(evicted.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).isEqualTo(204);
+        assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1024'")).isZero();
+        HttpResponse<String> reread = Http.get(app.url("/api/accounts/1024"));
+        assertThat(reread.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(inquiries()).isEqualTo(before + 1);
+        assertThat(Http.delete(app.url("/admin/cache/accounts/10x4")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void an_entry_with_an_update_on_its_way_is_not_evicted() {
+        Http.get(app.url("/api/accounts/1025"));
+        Database.update("update cache_entry set state = 'PENDING' where type = 'accounts' and id = '1025'");
+        try {
+            HttpResponse<String> refused = Http.delete(app.url("/admin/cache/accounts/1025"));
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(MidtierTestApp.json(refused.body()).get("error").asText()).isEqualTo("ENTRY_PENDING");
+            assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1025'"))
+                    .isEqualTo(1);
+        } finally {
+            Database.update("update cache_entry set state = 'FRESH' where type = 'accounts' and id = '1025'");
+        }
+    }
+
+    @Test
+    void hits_misses_and_backend_calls_are_counted() {
+        Database.update("delete from cache_entry where type = 'accounts' and id = '1026'");
+        double hits = CacheMetrics.count(app, "midtier.cache.hits");
+        double misses = CacheMetrics.count(app, "midtier.cache.misses");
+        double calls = CacheMetrics.count(app, "midtier.cache.backend.calls");
+        double negative = CacheMetrics.count(app, "midtier.cache.negative.hits");
+
+        Http.get(app.url("/api/accounts/1026"));
+        Http.get(app.url("/api/accounts/1026"));
+        Http.get(app.url("/api/accounts/1026"));
+        Http.get(app.url("/api/accounts/9999"));
+        Http.get(app.url("/api/accounts/9999"));
+
+        assertThat(CacheMetrics.count(app, "midtier.cache.misses")).isGreaterThanOrEqualTo(misses + 1);
+        assertThat(CacheMetrics.count(app, "midtier.cache.hits")).isEqualTo(hits + 2);
+        assertThat(CacheMetrics.count(app, "midtier.cache.backend.calls")).isBetween(calls + 1, calls + 2);
+        assertThat(CacheMetrics.count(app, "midtier.cache.negative.hits")).isGreaterThanOrEqualTo(negative + 1);
+    }
+
+    private static long inquiries() {
+        return app.legacyStats().get("inquiries").asLong();
+    }
+}

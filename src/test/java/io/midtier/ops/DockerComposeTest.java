@@ -1,0 +1,118 @@
+package io.midtier.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+// docker-compose.yml (no Docker engine here): it parses, PostgreSQL allows prepared transactions, the
+// broker is the official Artemis image with midtier's login, every variable set on the application is one
+// the application reads, and the Artemis overrides parse with Artemis's own parser.
+class DockerComposeTest {
+
+    static final Path COMPOSE = Path.of("docker-compose.yml");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_variable_set_on_the_application_is_one_it_reads() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get("midtier"))
+                .get("environment");
+        Set<String> readable = readableVariables();
+
+        assertThat(environment).isNotEmpty();
+        assertThat(environment.keySet()).allSatisfy(name -> assertThat(readable).as(name).contains(name));
+        // Camel skips CAMEL_*_PORT variables (Kubernetes service variables look the same)
+        assertThat(environment.keySet()).noneMatch(name -> name.startsWith("CAMEL_") && name.endsWith("_PORT"));
+        assertThat(environment.get("CAMEL_MAIN_PROFILE")).isEqualTo("prod");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgres_allows_prepared_transactions_and_artemis_is_the_official_image_with_midtiers_login()
+            throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
+        List<String> command = (List<String>) postgres.get("command");
+        int max = command.stream().filter(arg -> arg.startsWith("max_prepared_transactions="))
+                .mapToInt(arg -> Integer.parseInt(arg.substring(arg.indexOf('=') + 1))).findFirst().orElse(0);
+        assertThat(max).isGreaterThanOrEqualTo(Integer.parseInt(shipped().getProperty("midtier.db.pool-size")));
+
+        Map<String, Object> artemis = (Map<String, Object>) services.get("artemis");
+        assertThat((String) artemis.get("image")).startsWith("apache/activemq-artemis:");
+        Map<String, Object> artemisEnv = (Map<String, Object>) artemis.get("environment");
+        Map<String, Object> appEnv = (Map<String, Object>) ((Map<String, Object>) services.get("midtier"))
+                .get("environment");
+        assertThat(artemisEnv.get("ARTEMIS_USER")).isEqualTo(appEnv.get("MIDTIER_BROKER_USER"));
+        assertThat(artemisEnv.get("ARTEMIS_PASSWORD")).isEqualTo(appEnv.get("MIDTIER_BROKER_PASSWORD"));
+        Map<String, Object> postgresEnv = (Map<String, Object>) postgres.get("environment");
+        assertThat(postgresEnv.get("POSTGRES_PASSWORD")).isEqualTo(appEnv.get("MIDTIER_DB_PASSWORD"));
+        assertThat((String) appEnv.get("MIDTIER_DB_URL")).endsWith("/" + postgresEnv.get("POSTGRES_DB"));
+    }
+
+    @Test
+    void the_artemis_overrides_dead_letter_the_updates_queue_like_the_embedded_broker() throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.parseFileProperties(Path.of("docker/artemis/broker.properties").toFile());
+        Properties shipped = shipped();
+
+        AddressSettings updates = config.getAddressSettings().get(shipped.getProperty("midtier.queue.updates"));
+        assertThat(updates).isNotNull();
+        assertThat(updates.getDeadLetterAddress().toString()).isEqualTo(shipped.getProperty("midtier.queue.updates-dlq"));
+        assertThat(updates.getMaxDeliveryAttempts())
+                .isEqualTo(Integer.parseInt(shipped.getProperty("midtier.broker.max-delivery-attempts")));
+        assertThat(updates.getRedeliveryDelay())
+                .isEqualTo(Long.parseLong(shipped.getProperty("midtier.broker.redelivery-delay-ms")));
+    }
+
+    private static Map<String, Object> compose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> yaml = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromReader(reader);
+            return yaml;
+        }
+    }
+
+    /**
+     * The variables the application reads: every key of its properties files as an environment variable
+     * (upper case, '.' and '-' to '_'; Camel's properties and camel-main read them so), and camel-main's
+     * profile selector.
+     */
+    private static Set<String> readableVariables() throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String file : new String[] {"/application.properties", "/application-prod.properties"}) {
+            for (String key : load(file).stringPropertyNames()) {
+                names.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
+        }
+        names.add("CAMEL_MAIN_PROFILE");
+        return names;
+    }
+
+    private static Properties shipped() throws IOException {
+        return load("/application.properties");
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = DockerComposeTest.class.getResourceAsStream(resource)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,92 @@
+package io.midtier.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// metrics and the API description: the Prometheus endpoint shows route metrics and the cache counters the
+// routes increment; the OpenAPI document lists every REST operation the application serves.
+class MetricsAndOpenApiTest {
+
+    static MidtierTestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = MidtierTestApp.start("metrics");
+        Database.update("delete from cache_entry where type = 'accounts' and id = '1006'");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void prometheus_shows_the_cache_counters_moving_and_the_route_metrics() {
+        double hits = metric("midtier_cache_hits_total");
+        double misses = metric("midtier_cache_misses_total");
+
+        assertThat(Http.get(app.url("/api/accounts/1006")).headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(Http.get(app.url("/api/accounts/1006")).headers().firstValue("X-Cache")).hasValue("HIT");
+
+        assertThat(metric("midtier_cache_misses_total")).isEqualTo(misses + 1);
+        assertThat(metric("midtier_cache_hits_total")).isEqualTo(hits + 1);
+        String scrape = scrape();
+        assertThat(scrape).contains("camel_exchanges_total{").contains("routeId=\"read-through\"");
+        assertThat(scrape).contains("midtier_updates_outstanding")
+                .contains("midtier_queue_messages{queue=\"midtier.updates\"}")
+                .contains("midtier_queue_messages{queue=\"DLQ.midtier.updates\"}");
+    }
+
+    @Test
+    void the_openapi_document_lists_every_rest_operation() {
+        HttpResponse<String> response = Http.get(app.url("/api-doc"), Http.anonymous());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = MidtierTestApp.json(response.body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.at("/info/title").asText()).isEqualTo("midtier");
+
+        int operations = 0;
+        Model model = app.context().getCamelContextExtension().getContextPlugin(Model.class);
+        for (RestDefinition rest : model.getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                String path = join(rest.getPath(), verb.getPath());
+                assertThat(doc.path("paths").path(path).has(verb.asVerb().toLowerCase(Locale.ROOT)))
+                        .as(verb.asVerb() + " " + path + " in " + doc.path("paths").toString()).isTrue();
+                operations++;
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(3);
+    }
+
+    private static String join(String base, String sub) {
+        String b = base == null ? "" : base;
+        String s = sub == null ? "" : sub;
+        return (b + "/" + s).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+    }
+
+    private static String scrape() {
+        HttpResponse<String> response = Http.get(app.managementUrl("/observe/metrics"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The sum of a metric's samples (0 if the meter does not exist yet). */
+    private static double metric(String name) {
+        return scrape().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
