@@ -46,11 +46,10 @@ public final class Updates {
      * pending update holds back every later update of its entry. Call before the app starts.
      */
     public static void forgetUndeliverable() {
-        if (Database.query("select to_regclass('cache_update') as t").get(0).get("t") == null) {
-            return; // a fresh database: no earlier run left anything
-        }
-        Database.update("update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
-                + " where status = 'PENDING'");
+        // on a new database the table does not exist before midtier's first start
+        Database.update("do $$ begin if to_regclass('cache_update') is not null then"
+                + " update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
+                + " where status = 'PENDING'; end if; end $$");
     }
 
     public static long attemptsRecorded(String updateId) {
