@@ -27,6 +27,7 @@ public class ChangeStream {
     private final ChangeLog log;
     private final ChangeSignal signal;
     private final Semaphore streams;
+    private final int maxStreams;
     private final long heartbeatMs;
     private final long pollMs;
     private final int batch;
@@ -36,6 +37,7 @@ public class ChangeStream {
         this.log = log;
         this.signal = signal;
         this.streams = new Semaphore(maxStreams);
+        this.maxStreams = maxStreams;
         this.heartbeatMs = heartbeatMs;
         this.pollMs = pollMs;
         this.batch = batch;
@@ -112,6 +114,11 @@ public class ChangeStream {
                 lastWrite = System.currentTimeMillis();
             }
         }
+    }
+
+    /** How many streams are open now. */
+    public int openStreams() {
+        return maxStreams - streams.availablePermits();
     }
 
     /** Ends every open stream (midtier is stopping). */

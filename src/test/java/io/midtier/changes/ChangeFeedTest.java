@@ -82,6 +82,9 @@ class ChangeFeedTest {
             expected.add(seq);
         }
         assertThat(received).isEqualTo(expected);
+        // the server noticed both disconnects and let go of the streams
+        ChangeStream streams = app.bean("changeStream", ChangeStream.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> streams.openStreams() == 0);
     }
 
     @Test
@@ -148,6 +151,7 @@ class ChangeFeedTest {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createTopic("midtier.changes"));
+            long writeStart = System.nanoTime();
             ExecutorService writers = Executors.newFixedThreadPool(8);
             List<Future<?>> writes = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
@@ -167,6 +171,8 @@ class ChangeFeedTest {
                 write.get(1, TimeUnit.MINUTES);
             }
             writers.shutdown();
+            System.out.printf("the burst's 1000 changes were committed within %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - writeStart));
         }
         for (int i = 0; i < burst; i++) {
             assertThat(seqs.get(i)).as("message %d of %s", i, seqs).isEqualTo(base + 1 + i);
@@ -174,6 +180,30 @@ class ChangeFeedTest {
         System.out.printf("change feed latency, burst of %d changes: commit->subscriber p50 %d ms, p99 %d ms;"
                         + " topic send->subscriber p50 %d ms, p99 %d ms%n", burst,
                 percentile(fromCommit, 50), percentile(fromCommit, 99), percentile(fromSend, 50), percentile(fromSend, 99));
+    }
+
+    /** One change at a time reaches a subscriber; prints the latency of a single change (figures, not asserted). */
+    @Test
+    void single_changes_reach_a_subscriber_one_by_one() throws Exception {
+        String key = "single-" + UUID.randomUUID();
+        List<Long> latencies = new ArrayList<>();
+        long base = ChangeLogTest.latest(app);
+        try (Connection connection = brokerFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createTopic("midtier.changes"));
+            for (int i = 0; i < 50; i++) {
+                record(key, 1);
+                TextMessage message = (TextMessage) consumer.receive(30_000);
+                long now = System.currentTimeMillis();
+                assertThat(message).isNotNull();
+                JsonNode change = MidtierTestApp.json(message.getText());
+                assertThat(change.get("seq").asLong()).isEqualTo(base + 1 + i);
+                latencies.add(now - Instant.parse(change.get("at").asText()).toEpochMilli());
+            }
+        }
+        System.out.printf("change feed latency, single changes: commit->subscriber p50 %d ms, p99 %d ms%n",
+                percentile(latencies, 50), percentile(latencies, 99));
     }
 
     private static void receive(MessageConsumer consumer, int count, List<JsonNode> into) throws Exception {
