@@ -41,6 +41,7 @@ public final class ChangeSubscriber implements AutoCloseable {
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Connection connection;
+    private String authorization;
 
     /** {@code brokerUser} null: connect without a login. */
     public ChangeSubscriber(String brokerUrl, String brokerUser, String brokerPassword, String midtierUrl,
@@ -54,6 +55,13 @@ public final class ChangeSubscriber implements AutoCloseable {
         this.topic = topic;
         this.copy = copy;
         this.log = log;
+    }
+
+    /** Logs in to midtier's HTTP API (needed when reads are not open, midtier.security.reads-open=false). */
+    public ChangeSubscriber withHttpLogin(String user, String password) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
     }
 
     /** Subscribes (or resumes the subscription), catches up over HTTP, then applies changes as they come. */
@@ -137,8 +145,12 @@ public final class ChangeSubscriber implements AutoCloseable {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(midtierUrl + path)).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(midtierUrl + path))
+                    .timeout(Duration.ofSeconds(30)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("midtier unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sample subscriber until it is stopped (Ctrl-C), printing what it does with each change:
  * {@code java -cp target/midtier.jar io.midtier.subscriber.ChangeSubscriberMain
  * [broker-url] [midtier-url] [client-id] [broker-user] [broker-password]} (defaults: tcp://127.0.0.1:61616,
- * http://127.0.0.1:8080, sample-subscriber, and the local development login midtier / midtier-dev).
+ * http://127.0.0.1:8080, sample-subscriber, and the local development login midtier / midtier-dev). When midtier's
+ * reads need a login, set MIDTIER_READER_USER and MIDTIER_READER_PASSWORD.
  */
 public final class ChangeSubscriberMain {
 
@@ -21,6 +22,9 @@ public final class ChangeSubscriberMain {
         String password = args.length > 4 ? args[4] : "midtier-dev";
         ChangeSubscriber subscriber = new ChangeSubscriber(broker, user, password, midtier, clientId, clientId,
                 "midtier.changes", new LocalCopy(), System.out::println);
+        if (System.getenv("MIDTIER_READER_USER") != null) {
+            subscriber.withHttpLogin(System.getenv("MIDTIER_READER_USER"), System.getenv("MIDTIER_READER_PASSWORD"));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
