@@ -15,9 +15,10 @@ E2E_RATE="${BENCH_E2E_RATE:-20}"
 E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
 DB="${BENCH_DB:-test}"
-# the Authorization header value for writes, when the application requires one
-AUTH="${BENCH_AUTH:-}"
+# the Authorization header for writes and evictions: the development user "admin" (roles admin, writer)
+AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
 
 OUT=target/bench
 DATA="$OUT/data"
@@ -54,22 +55,36 @@ cp bench/lua/report.lua "$OUT/bare.lua"
 echo "benchmark,concurrency,metric,value" > "$RESULTS"
 
 # ---- start midtier, measure the time to its first answered read ----
-progress "starting midtier"
+start_midtier() { # routes-include-pattern
+    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" LEGACY_PORT="$LEGACY_PORT" \
+    MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$DATA" MIDTIER_TX_NODE_ID=bench \
+    MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="$1" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
+        java -jar target/midtier.jar >> "$OUT/midtier.log" 2>&1 &
+    APP=$!
+}
+await_read() {
+    until curl -sf -o "$1" "$API/api/accounts/1001"; do
+        kill -0 "$APP" 2>/dev/null || fail "midtier exited, see $OUT/midtier.log"
+        sleep 0.05
+    done
+}
+stop_midtier() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }
+trap 'stop_midtier; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
+
+progress "starting midtier (fresh data directory)"
+: > "$OUT/midtier.log"
 launched=$(date +%s%N)
-MIDTIER_HTTP_PORT="$HTTP_PORT" LEGACY_PORT="$LEGACY_PORT" MIDTIER_BACKEND_URL="$LEGACY" \
-MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$DATA" MIDTIER_TX_NODE_ID=bench \
-MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="classpath:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
-    java -jar target/midtier.jar > "$OUT/midtier.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
-until curl -sf -o "$DATA/bench-account.json" "$API/api/accounts/1001"; do
-    kill -0 "$APP" 2>/dev/null || fail "midtier exited, see $OUT/midtier.log"
-    sleep 0.05
-done
+start_midtier "file:routes/*.camel.yaml"
+await_read "$DATA/bench-account.json"
 startup_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
 row footprint,-,startup_to_first_read_ms,"$startup_ms"
-progress "first read answered after $startup_ms ms"
+progress "first read answered after $startup_ms ms; restarting with the bench's bare endpoint"
+stop_midtier
+launched=$(date +%s%N)
+start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"
+await_read /dev/null
+row footprint,-,restart_to_first_read_ms,"$(( ($(date +%s%N) - launched) / 1000000 ))"
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
 set_backend_latency() {

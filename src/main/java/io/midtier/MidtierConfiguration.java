@@ -15,7 +15,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.delivery.DeliveryAttempts;
+import io.midtier.delivery.DeliveryBacklogHealthCheck;
 import io.midtier.delivery.UpdatesBacklog;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.legacy.LegacySimulator;
 import io.midtier.tx.RequiredJtaTransactionPolicy;
 import io.midtier.tx.TransactionManagerSetup;
@@ -187,8 +189,16 @@ public class MidtierConfiguration implements CamelConfiguration {
         });
         registry.bind("deliveryAttempts",
                 new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
-        registry.bind("updatesBacklog", new UpdatesBacklog(infra.broker(), plain, updatesQueue,
-                backlogWarnRatio, backlogWarnAgeSeconds));
+        UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, updatesQueue, backlogWarnRatio,
+                backlogWarnAgeSeconds);
+        registry.bind("updatesBacklog", backlog);
+        registry.bind("deliveryBacklogHealthCheck", new DeliveryBacklogHealthCheck(backlog));
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            if (!alreadyStarted && meters != null) {
+                backlog.registerGauges(meters);
+            }
+        });
     }
 
     MidtierSettings settings() {

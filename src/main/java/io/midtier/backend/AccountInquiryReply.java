@@ -8,6 +8,7 @@ import org.apache.camel.dataformat.bindy.annotation.FixedLengthRecord;
  * ACCTINQ reply COMMAREA: the account fields (213 characters) and the transaction count (216 in all); the
  * transaction records that follow are read as {@link AccountTransactionRecord}s.
  */
+// Text fields are left-aligned and blank-padded by the back-end: align "L" makes Bindy trim the padding.
 @FixedLengthRecord(length = 216, crlf = "", ignoreMissingChars = true, ignoreTrailingChars = true)
 public class AccountInquiryReply {
 
@@ -15,22 +16,22 @@ public class AccountInquiryReply {
     private String returnCode;
     @DataField(pos = 3, length = 10, trim = true)
     private String accountId;
-    @DataField(pos = 13, length = 40, trim = true)
+    @DataField(pos = 13, length = 40, trim = true, align = "L")
     private String name;
-    @DataField(pos = 53, length = 60, trim = true)
+    @DataField(pos = 53, length = 60, trim = true, align = "L")
     private String address;
-    @DataField(pos = 113, length = 20, trim = true)
+    @DataField(pos = 113, length = 20, trim = true, align = "L")
     private String phone;
     /** Cents with a leading sign, e.g. {@code +00000000012345} = 123.45. */
     @DataField(pos = 133, length = 15, precision = 2, impliedDecimalSeparator = true, trim = true)
     private BigDecimal balance;
-    @DataField(pos = 148, length = 3, trim = true)
+    @DataField(pos = 148, length = 3, trim = true, align = "L")
     private String currency;
     @DataField(pos = 151, length = 1)
     private String status;
-    @DataField(pos = 152, length = 36, trim = true)
+    @DataField(pos = 152, length = 36, trim = true, align = "L")
     private String lastUpdateToken;
-    @DataField(pos = 188, length = 26, trim = true)
+    @DataField(pos = 188, length = 26, trim = true, align = "L")
     private String lastUpdatedAt;
     @DataField(pos = 214, length = 3, trim = true, defaultValue = "0")
     private Integer transactionCount;

@@ -1,5 +1,7 @@
 package io.midtier.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.broker.EmbeddedBroker;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,14 +38,14 @@ public class UpdatesBacklog {
         this.warnAgeSeconds = warnAgeSeconds;
     }
 
-    /** Messages in the updates queue (waiting, scheduled and in delivery); -1 for an external broker. */
+    /** Messages in the updates queue (waiting, scheduled and in delivery); -1 for an external or stopped broker. */
     public long queueDepth() {
-        return broker == null ? -1 : broker.messageCount(queue);
+        return broker == null || !broker.isActive() ? -1 : broker.messageCount(queue);
     }
 
     /** The share of the queue's storage bound in use, 0..1; 0 when unbounded or external. */
     public double storageUsage() {
-        if (broker == null) {
+        if (broker == null || !broker.isActive()) {
             return 0;
         }
         long max = broker.addressMaxSizeBytes(queue);
@@ -73,6 +75,16 @@ public class UpdatesBacklog {
             return "the oldest pending update has waited " + age + " s for the back-end";
         }
         return null;
+    }
+
+    /** The backlog on the metrics endpoint: storage share in use and the oldest pending update's age. */
+    public void registerGauges(MeterRegistry registry) {
+        Gauge.builder("midtier.delivery.queue.storage.usage", this, UpdatesBacklog::storageUsage)
+                .description("share of the updates queue's storage bound in use (writes are refused at 1)")
+                .register(registry);
+        Gauge.builder("midtier.delivery.oldest.pending.seconds", this, UpdatesBacklog::oldestPendingSeconds)
+                .description("age of the oldest update not yet applied by the back-end")
+                .baseUnit("seconds").register(registry);
     }
 
     /** Logs the warning, if any, and returns it (the backlog-watch route calls this periodically). */

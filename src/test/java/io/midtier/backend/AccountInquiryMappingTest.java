@@ -56,6 +56,11 @@ class AccountInquiryMappingTest {
         assertThat(reply.getLastUpdateToken()).isEqualTo(ACCOUNT.lastUpdateToken());
         assertThat(reply.getTransactionCount()).isEqualTo(2);
         assertThat(account.get("id").asText()).isEqualTo("1234");
+        // the back-end pads text fields with blanks; the front-end gets them without
+        assertThat(account.get("name").asText()).isEqualTo("JANE DOE");
+        assertThat(account.get("address").asText()).isEqualTo("1 MAIN ST");
+        assertThat(account.get("phone").asText()).isEqualTo("+1-555-0100");
+        assertThat(account.get("currency").asText()).isEqualTo("EUR");
         assertThat(account.get("balance").asText()).isEqualTo("-123.45");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("id").asText()).isEqualTo("1234002");

@@ -2,6 +2,7 @@ package io.midtier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
@@ -72,6 +73,19 @@ class StorageBoundTest {
         assertThat(backlog.storageUsage()).isGreaterThan(0.5);
         assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updatesBeforeRefusal);
         assertThat(WriteRequestsTest.cacheVersion(refusedAccount)).isEqualTo(versionBeforeRefusal);
+        // the warning on the health endpoint (readiness stays UP: reads are served) and the gauge on metrics
+        JsonNode health = MidtierTestApp.json(Http.get(app.managementUrl("/observe/health/ready")).body());
+        JsonNode check = null;
+        for (JsonNode c : health.get("checks")) {
+            if (c.path("name").asText().equals("delivery-backlog")) {
+                check = c;
+            }
+        }
+        assertThat(check).as(health.toString()).isNotNull();
+        assertThat(check.path("status").asText()).isEqualTo("UP");
+        assertThat(check.toString()).contains("WARNING");
+        assertThat(Http.get(app.managementUrl("/observe/metrics")).body())
+                .contains("midtier_delivery_queue_storage_usage");
         Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":false}");
     }
 }
