@@ -3,9 +3,10 @@
 with failed as (
     update cache_update
        set status = 'FAILED',
-           last_error = case when cast(:#${exchangeProperty.expired} as boolean) then 'expired in the queue'
-                             else 'gave up after ' || attempts || ' attempts' end
-                        || coalesce('; last error: ' || last_error, '')
+           last_error = coalesce(cast(:#${exchangeProperty.reason} as text),
+                                 case when cast(:#${exchangeProperty.expired} as boolean) then 'expired in the queue'
+                                      else 'gave up after ' || attempts || ' attempts' end
+                                 || coalesce('; last error: ' || last_error, ''))
      where update_id = cast(:#${exchangeProperty.updateId} as uuid) and status = 'PENDING'
     returning update_id, last_error
 ), recorded as (

@@ -1,10 +1,14 @@
 -- A refresh never overwrites an accepted update that has not reached the back-end yet (state PENDING),
--- and bumps the version only when the content changed. The key exists again: forget a "not found".
+-- and bumps the version only when the content changed. The key exists again: forget a "not found". A new entry
+-- continues from the last version the change log gave it (an evicted entry read again is newer than what
+-- subscribers hold).
 with found as (
     delete from cache_absent where type = :#${exchangeProperty.type} and id = :#${exchangeProperty.id}
 )
 insert into cache_entry (type, id, body, version, state, fetched_at, expires_at, transactions)
-values (:#${exchangeProperty.type}, :#${exchangeProperty.id}, cast(:#${body} as jsonb), 1, 'FRESH', now(),
+values (:#${exchangeProperty.type}, :#${exchangeProperty.id}, cast(:#${body} as jsonb),
+        coalesce((select last_version from change_key
+                   where type = :#${exchangeProperty.type} and id = :#${exchangeProperty.id}), 0) + 1, 'FRESH', now(),
         now() + make_interval(secs => cast(:#${exchangeProperty.ttlSeconds} as integer)),
         cast(:#${exchangeProperty.transactions} as jsonb))
 on conflict (type, id) do update

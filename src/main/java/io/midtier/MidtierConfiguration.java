@@ -5,6 +5,13 @@ import io.midtier.broker.BrokerSettings;
 import io.midtier.cache.CoalescedLoads;
 import io.midtier.cache.KeyLocks;
 import io.midtier.broker.JmsSetup;
+import io.midtier.changes.ChangeLog;
+import io.midtier.changes.ChangeMessages;
+import io.midtier.changes.ChangePublisher;
+import io.midtier.changes.ChangeSignal;
+import io.midtier.changes.ChangeStream;
+import io.midtier.orders.ReplyQueueSender;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.delivery.DeliveryAttempts;
@@ -18,7 +25,11 @@ import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.springframework.transaction.jta.JtaTransactionManager;
 
@@ -65,6 +76,17 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.delivery.backlog-warn-ratio") private double backlogWarnRatio;
     @PropertyInject("midtier.delivery.backlog-warn-age-seconds") private long backlogWarnAgeSeconds;
 
+    // changes (issue 3)
+    @PropertyInject("midtier.topic.changes") private String changesTopic;
+    @PropertyInject("midtier.changes.sse-max-streams") private int sseMaxStreams;
+    @PropertyInject("midtier.changes.sse-heartbeat-ms") private long sseHeartbeatMs;
+    @PropertyInject("midtier.changes.sse-poll-ms") private long ssePollMs;
+    @PropertyInject("midtier.changes.publish-batch") private int publishBatch;
+    @PropertyInject("midtier.changes.subscription-max-messages") private long subscriptionMaxMessages;
+    @PropertyInject("midtier.changes.subscription-expiry-ms") private long subscriptionExpiryMs;
+
+    @PropertyInject("midtier.queue.order-replies") private String orderRepliesQueue;
+
     @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
     @PropertyInject("legacy.host") private String simulatorHost;
     @PropertyInject("legacy.port") private int simulatorPort;
@@ -90,6 +112,57 @@ public class MidtierConfiguration implements CamelConfiguration {
         bind(context.getRegistry(), infra);
         bindReadPath(context);
         bindDelivery(context.getRegistry(), infra, context);
+        bindChanges(context.getRegistry(), infra, context);
+    }
+
+    /**
+     * Changes' beans (issue 3): the change log read for SSE streams on plain connections, the signal that wakes
+     * them, and the bounds of the changes topic's subscriptions on the embedded broker.
+     */
+    private void bindChanges(Registry registry, Infrastructure infra, CamelContext context) throws Exception {
+        AgroalDataSource plain = PlainDataSourceFactory.create(settings().database(), 4);
+        ChangeSignal signal = new ChangeSignal();
+        ChangeStream stream = new ChangeStream(new ChangeLog(plain), signal, sseMaxStreams, sseHeartbeatMs,
+                ssePollMs, publishBatch);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                plain.close();
+            }
+        });
+        // open streams end first, or the routes' graceful stop would wait for them
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    stream.stop();
+                }
+            }
+        });
+        registry.bind("changeSignal", signal);
+        // orders: the in-process simulator answers orders on the reply queue, as the back-end's MQ bridge would
+        if (infra.simulator() != null) {
+            ActiveMQConnectionFactory replies = new ActiveMQConnectionFactory(settings().broker().clientUrl(),
+                    settings().broker().user(), settings().broker().password());
+            ReplyQueueSender sender = new ReplyQueueSender(replies, orderRepliesQueue);
+            infra.simulator().orders().connect(sender);
+            context.addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onContextStopping(CamelContext stopping) {
+                    infra.simulator().orders().connect(null);
+                    sender.close();
+                    replies.close();
+                }
+            });
+        }
+        registry.bind("changeStream", stream);
+        registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), changesTopic, new ChangeMessages()));
+        if (infra.broker() != null) {
+            infra.broker().configureAddress(changesTopic, new AddressSettings()
+                    .setDefaultRingSize(subscriptionMaxMessages)
+                    .setExpiryDelay(subscriptionExpiryMs > 0 ? subscriptionExpiryMs : -1L)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        }
     }
 
     /** The single flight of cache loads, with its own small pool for the per-key advisory locks. */

@@ -10,9 +10,14 @@ import io.midtier.backend.AccountMapper;
 import io.midtier.api.Pages;
 import io.midtier.api.UpdateFilters;
 import io.midtier.api.WriteRequests;
+import io.midtier.changes.ChangeMessages;
+import io.midtier.changes.ChangeRequests;
 import io.midtier.delivery.BackendReplies;
+import io.midtier.orders.OrderRecords;
+import io.midtier.orders.OrderRequests;
 import io.midtier.delivery.DeadLetters;
 import io.midtier.delivery.UpdateMessage;
+import io.midtier.delivery.UpdateMessageFormats;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -49,6 +54,12 @@ public class RouteBeans implements CamelConfiguration {
         return new WriteRequests(maxUpdateBytes);
     }
 
+    // message formats (issue 3): the update message's current and previous schema versions
+    @BindToRegistry("updateMessageFormats")
+    public UpdateMessageFormats updateMessageFormats() {
+        return new UpdateMessageFormats();
+    }
+
     @BindToRegistry("backendReplies")
     public BackendReplies backendReplies() {
         return new BackendReplies();
@@ -67,6 +78,28 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("updateFilters")
     public UpdateFilters updateFilters() {
         return new UpdateFilters();
+    }
+
+    // changes (issue 3): change endpoint parameters, topic messages
+    @BindToRegistry("changeRequests")
+    public ChangeRequests changeRequests() {
+        return new ChangeRequests();
+    }
+
+    @BindToRegistry("changeMessages")
+    public ChangeMessages changeMessages() {
+        return new ChangeMessages();
+    }
+
+    // orders (issue 3): order requests and the back-end's order records
+    @BindToRegistry("orderRequests")
+    public OrderRequests orderRequests() {
+        return new OrderRequests();
+    }
+
+    @BindToRegistry("orderRecords")
+    public OrderRecords orderRecords() {
+        return new OrderRecords();
     }
 
     @BindToRegistry("apiErrors")

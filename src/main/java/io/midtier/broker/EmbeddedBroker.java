@@ -128,6 +128,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return server.getActiveMQServer().getAddressSettingsRepository().getMatch(address).getMaxSizeBytes();
     }
 
+    /** Adds address settings while the broker runs (e.g. the changes topic's bounds, issue 3). */
+    public void configureAddress(String match, AddressSettings settings) {
+        server.getActiveMQServer().getAddressSettingsRepository().addMatch(match, settings);
+    }
+
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }

@@ -12,10 +12,12 @@ import org.apache.camel.ExchangeProperty;
 /**
  * The message that carries an accepted update to the back-end. It holds the entry's complete updatable
  * state after the update (the back-end's update transaction replaces all of it), not only the patch.
+ * Version 2 carries the address as lines ({@code fields.addressLines}); {@link UpdateMessageFormats} reads
+ * version 1 messages still in flight.
  */
 public class UpdateMessage {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Built from the cache row the dual-write transaction just changed ({@code version}, {@code body}). */
@@ -29,13 +31,13 @@ public class UpdateMessage {
         message.put("id", id);
         message.put("version", ((Number) changedRow.get("version")).longValue());
         ObjectNode fields = message.putObject("fields");
-        for (String field : new String[] {"name", "address", "phone"}) {
-            fields.put(field, body.path(field).asText(""));
-        }
+        fields.put("name", body.path("name").asText(""));
+        fields.set("addressLines", new UpdateMessageFormats().lines(body.path("address").asText("")));
+        fields.put("phone", body.path("phone").asText(""));
         return message.toString();
     }
 
-    /** The back-end's ACCTUPD request for a message; the update id travels as the request's token. */
+    /** The back-end's ACCTUPD request for a (current-version) message; the update id travels as the request's token. */
     public AccountUpdateRequest toBackendRequest(@Body String message) throws JsonProcessingException {
         JsonNode node = json.readTree(message);
         JsonNode fields = node.path("fields");
@@ -43,7 +45,9 @@ public class UpdateMessage {
         request.setUpdateToken(node.path("updateId").asText());
         request.setAccountId(node.path("id").asText());
         request.setName(fields.path("name").asText(""));
-        request.setAddress(fields.path("address").asText(""));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        fields.path("addressLines").forEach(line -> lines.add(line.asText()));
+        request.setAddress(String.join(UpdateMessageFormats.LINE_SEPARATOR, lines));
         request.setPhone(fields.path("phone").asText(""));
         return request;
     }

@@ -79,6 +79,7 @@ public final class LegacySimulator implements AutoCloseable {
     private final Settings settings;
     private final Faults faults;
     private final StatsCounters stats = new StatsCounters();
+    private final OrderDesk orders = new OrderDesk();
     private AgroalDataSource pool;
     private ExecutorService executor;
     private HttpServer server;
@@ -113,7 +114,7 @@ public final class LegacySimulator implements AutoCloseable {
     private HttpServer bind(AccountStore store) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
         http.createContext(CicsHandler.CONTEXT, new CicsHandler(faults, stats, settings.maxConcurrent(),
-                new InquiryProgram(store, stats), new UpdateProgram(store, stats, faults)));
+                new InquiryProgram(store, stats), new UpdateProgram(store, stats, faults), new OrderProgram(orders)));
         http.createContext(StatsHandler.PATH, new StatsHandler(stats));
         http.createContext(FaultsHandler.PATH, new FaultsHandler(faults));
         http.createContext(AccountHandler.CONTEXT, new AccountHandler(store));
@@ -143,6 +144,7 @@ public final class LegacySimulator implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        orders.close();
     }
 
     /** The bound port once started (useful with port 0), the configured one before. */
@@ -157,6 +159,11 @@ public final class LegacySimulator implements AutoCloseable {
 
     public Stats stats() {
         return stats.snapshot();
+    }
+
+    /** The order transaction's answers (issue 3): connect a reply queue, choose their order. */
+    public OrderDesk orders() {
+        return orders;
     }
 
     public Faults faults() {

@@ -53,6 +53,23 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), Map.of());
     }
 
+    /** A response whose body is read as it arrives (e.g. Server-Sent Events); closing the body disconnects. */
+    public static HttpResponse<java.io.InputStream> openStream(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        if (headers.keySet().stream().noneMatch(AUTHORIZATION::equalsIgnoreCase)) {
+            request.header(AUTHORIZATION, basicValue(DEFAULT_USER, DEFAULT_PASSWORD));
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Headers that send these credentials (HTTP basic). */
     public static Map<String, String> basic(String user, String password) {
         return Map.of(AUTHORIZATION, basicValue(user, password));

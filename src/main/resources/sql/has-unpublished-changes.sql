@@ -1,0 +1,2 @@
+-- Cheap check outside any transaction: is there a committed change waiting for its number?
+select exists (select 1 from change_event) as pending

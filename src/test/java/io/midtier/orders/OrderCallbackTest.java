@@ -1,0 +1,136 @@
+package io.midtier.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.broker.EmbeddedBroker;
+import io.midtier.legacy.LegacySimulator;
+import io.midtier.legacy.OrderDesk;
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.Updates;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// Call-back orders: 202 with an id at once; the back-end's answers arrive later on the reply queue, out of order
+// and several per order; each is correlated by order id and the newest by its own sequence wins; an order
+// without an answer is flagged overdue and listed as outstanding; a bad order is refused and nothing stored.
+class OrderCallbackTest {
+
+    static MidtierTestApp app;
+    static OrderDesk desk;
+
+    @BeforeAll
+    static void start() {
+        Updates.forgetUndeliverable();
+        Map<String, String> p = MidtierTestApp.defaults("orders");
+        p.put("midtier.orders.overdue-seconds", "1");
+        p.put("midtier.orders.overdue-check-ms", "200");
+        app = MidtierTestApp.start(p);
+        desk = app.bean("legacySimulator", LegacySimulator.class).orders();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @AfterEach
+    void normalAnswers() {
+        desk.setMode(OrderDesk.Mode.NORMAL);
+    }
+
+    @Test
+    void answers_arriving_out_of_order_leave_each_order_shipped_correlated_by_its_id() {
+        desk.setMode(OrderDesk.Mode.REVERSED);
+        long answersBefore = desk.answersSent();
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(submit("{\"item\":\"WIDGET-" + i + "\",\"quantity\":" + (i + 1) + "}"));
+        }
+        // SHIPPED (answer 2) comes first, ACCEPTED (answer 1) after it: all ten answers delivered and consumed
+        await().atMost(Duration.ofSeconds(30)).until(() -> desk.answersSent() >= answersBefore + 10);
+        EmbeddedBroker broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.messageCount("midtier.order-replies") == 0);
+
+        for (int i = 0; i < orders.size(); i++) {
+            JsonNode order = order(orders.get(i));
+            assertThat(order.get("status").asText()).isEqualTo("SHIPPED");
+            assertThat(order.get("answerSeq").asInt()).isEqualTo(2);
+            assertThat(order.get("item").asText()).isEqualTo("WIDGET-" + i);
+            assertThat(order.get("quantity").asInt()).isEqualTo(i + 1);
+        }
+        // the applied answers are in the change log (one per order: the late ACCEPTED changed nothing)
+        for (String orderId : orders) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+                    "select count(*) from change_log where type = 'orders' and id = ?", orderId) == 1);
+        }
+    }
+
+    @Test
+    void answers_in_order_move_an_order_through_accepted_to_shipped() {
+        String orderId = submit("{\"item\":\"BOLT\",\"quantity\":12}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> order(orderId).get("status").asText().equals("SHIPPED"));
+        assertThat(order(orderId).get("overdue").asBoolean()).isFalse();
+        assertThat(Database.count("select count(*) from change_log where type = 'orders' and id = ?", orderId))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void an_order_without_an_answer_is_flagged_overdue_and_listed_as_outstanding() {
+        desk.setMode(OrderDesk.Mode.SILENT);
+        String orderId = submit("{\"item\":\"NUT\",\"quantity\":3}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> order(orderId).get("overdue").asBoolean());
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("SENT");
+        JsonNode outstanding = MidtierTestApp.json(Http.get(app.url("/api/orders?status=OUTSTANDING&size=500")).body());
+        assertThat(outstanding.get("items").findValuesAsText("orderId")).contains(orderId);
+        JsonNode shipped = MidtierTestApp.json(Http.get(app.url("/api/orders?status=SHIPPED&size=500")).body());
+        assertThat(shipped.get("items").findValuesAsText("orderId")).doesNotContain(orderId);
+    }
+
+    @Test
+    void a_bad_order_is_400_json_and_nothing_is_stored() {
+        long before = Database.count("select count(*) from customer_order");
+        for (String body : List.of("{\"item\":\"\",\"quantity\":1}", "{\"item\":\"X\",\"quantity\":0}",
+                "{\"item\":\"X\",\"quantity\":1.5}", "{\"item\":\"X\"}", "not json", "[]")) {
+            HttpResponse<String> response = post(body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(MidtierTestApp.json(response.body()).get("status").asInt()).isEqualTo(400);
+        }
+        assertThat(Database.count("select count(*) from customer_order")).isEqualTo(before);
+        assertThat(Http.get(app.url("/api/orders/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
+        assertThat(Http.get(app.url("/api/orders/not-an-id")).statusCode()).isEqualTo(400);
+        assertThat(Http.get(app.url("/api/orders?status=LOST")).statusCode()).isEqualTo(400);
+    }
+
+    private static String submit(String body) {
+        HttpResponse<String> response = post(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode accepted = MidtierTestApp.json(response.body());
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + accepted.get("orderId").asText());
+        return accepted.get("orderId").asText();
+    }
+
+    private static HttpResponse<String> post(String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(app.url("/api/orders")))
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", "application/json"));
+    }
+
+    private static JsonNode order(String orderId) {
+        return MidtierTestApp.json(Http.get(app.url("/api/orders/" + orderId)).body());
+    }
+}
