@@ -19,6 +19,9 @@ public final class HttpSecurityHandler implements AuthenticationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSecurityHandler.class);
     private static final String REALM = "midtier";
 
+    /** The authenticated user's name, for the routes that record who did something (audit). */
+    public static final String USER_HEADER = "X-Midtier-User";
+
     private final HttpUsers users;
     private final AccessPolicy policy;
     private final long maxBodySize;
@@ -32,6 +35,8 @@ public final class HttpSecurityHandler implements AuthenticationHandler {
 
     @Override
     public void handle(RoutingContext ctx) {
+        // only this handler says who the caller is: a client's own value never reaches the routes
+        ctx.request().headers().remove(USER_HEADER);
         AccessPolicy.Requirement requirement = policy.requirement(ctx.request().method().name(), ctx.normalizedPath());
         if (requirement.need() != AccessPolicy.Need.NOBODY && !allowed(ctx, requirement)) {
             return;
@@ -57,6 +62,7 @@ public final class HttpSecurityHandler implements AuthenticationHandler {
             refuse(ctx, 403, "FORBIDDEN", "this needs role " + requirement.role());
             return false;
         }
+        ctx.request().headers().set(USER_HEADER, user.get().name());
         return true;
     }
 
