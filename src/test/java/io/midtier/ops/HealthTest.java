@@ -3,12 +3,15 @@ package io.midtier.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 // health: readiness reports PostgreSQL, the broker and the transaction manager by name, goes DOWN naming the
-// broker while it is stopped (the database while it refuses connections) and UP when it is back; liveness
-// stays UP through the outage.
+// broker while it is stopped (the database while it refuses connections, the transaction manager while its
+// object store cannot be written) and UP when it is back; liveness stays UP through the outage.
 class HealthTest {
 
     static MidtierTestApp app;
@@ -92,6 +95,32 @@ class HealthTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
         assertThat(status(MidtierTestApp.json(ready().body()), "database")).isEqualTo("UP");
+    }
+
+    @Test
+    void readiness_goes_down_naming_the_transaction_manager_while_its_object_store_cannot_be_written() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 200);
+        Path store = Path.of(arjPropertyManager.getObjectStoreEnvironmentBean().getObjectStoreDir());
+        Path aside = store.resolveSibling(store.getFileName() + ".aside");
+
+        // a file where the object store directory belongs: nothing can be logged there, even as root
+        Files.move(store, aside);
+        Files.writeString(store, "not a directory");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 503);
+            JsonNode down = MidtierTestApp.json(ready().body());
+            assertThat(status(down, "transaction-manager")).isEqualTo("DOWN");
+            assertThat(check(down, "transaction-manager").path("message").asText())
+                    .startsWith("transaction manager: cannot create object store");
+            assertThat(status(down, "database")).isEqualTo("UP");
+            assertThat(status(down, "broker")).isEqualTo("UP");
+        } finally {
+            Files.delete(store);
+            Files.move(aside, store);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
+        assertThat(status(MidtierTestApp.json(ready().body()), "transaction-manager")).isEqualTo("UP");
     }
 
     /** Opens or closes the test database for new connections (through the maintenance database). */
