@@ -50,6 +50,8 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.jmx.user", defaultValue = "") private String jmxUser;
     @PropertyInject(value = "midtier.jmx.password", defaultValue = "") private String jmxPassword;
     @PropertyInject(value = "camel.main.jmx-enabled", defaultValue = "true") private boolean jmxEnabled;
+    @PropertyInject(value = "camel.main.routes-reload-enabled", defaultValue = "false") private boolean reloadEnabled;
+    @PropertyInject(value = "midtier.kamelets.reload-directory", defaultValue = "") private String kameletReloadDirectory;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -59,6 +61,10 @@ public class OperationsConfiguration implements CamelConfiguration {
         secrets.put("midtier.jmx.password", jmxPassword);
         secrets.put(ProductionGuard.USERS_KEY, users);
         ProductionGuard.check(context.getCamelContextExtension().getProfile(), secrets);
+
+        if (reloadEnabled && !kameletReloadDirectory.isBlank()) {
+            KameletReloader.install(context, kameletReloadDirectory);
+        }
 
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),

@@ -70,7 +70,8 @@ class JmxTest {
     void a_route_is_suspended_and_resumed_over_jmx() throws Exception {
         try (JMXConnector connector = connect(PASSWORD)) {
             MBeanServerConnection mbeans = connector.getMBeanServerConnection();
-            ObjectName route = route(mbeans, "update-status");
+            // the HTTP route of the operation (its flow, update-status, is a route of its own behind it)
+            ObjectName route = route(mbeans, "get-update");
             String unknownUpdate = app.url("/api/updates/00000000-0000-0000-0000-000000000000");
             assertThat(Http.get(unknownUpdate).statusCode()).isEqualTo(404);
 
