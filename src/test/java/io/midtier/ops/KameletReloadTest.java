@@ -49,6 +49,9 @@ class KameletReloadTest {
         assertThat(Http.get(app.url("/api/accounts/1023")).statusCode()).isEqualTo(200);
         Route caller = app.context().getRoute("ask-backend");
         Route bystander = app.context().getRoute("update-status");
+        java.util.List<String> oldKameletRoutes = app.context().getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> id.matches("legacy-inquiry-\\d+")).toList();
+        assertThat(oldKameletRoutes).isNotEmpty();
 
         // the inquiry kamelet now runs a transaction the back-end does not know
         Path inquiry = kamelets.resolve("legacy-inquiry.kamelet.yaml");
@@ -62,6 +65,9 @@ class KameletReloadTest {
                     Http.delete(app.url("/admin/cache/accounts/1024"));
                     return Http.get(app.url("/api/accounts/1024")).statusCode() == 503;
                 });
+        // the routes made from the old kamelet are gone (and the reload is over before the test ends)
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                oldKameletRoutes.stream().allMatch(id -> app.context().getRoute(id) == null));
         assertThat(app.context().getRoute("ask-backend")).isNotSameAs(caller);
         assertThat(app.context().getRoute("update-status")).isSameAs(bystander);
         assertThat(app.context().isStarted()).isTrue();
