@@ -39,12 +39,21 @@ public final class MidtierProcess implements AutoCloseable {
         return "http://127.0.0.1:" + properties.get("camel.server.port") + path;
     }
 
+    /**
+     * Stops the instance as an operator would (SIGTERM: Camel shuts down, transactions in flight finish). A kill
+     * could cut a two-phase commit in half and leave a prepared PostgreSQL branch that only this instance's
+     * node would ever resolve.
+     */
     @Override
     public void close() {
-        jvm.close();
+        try {
+            jvm.terminate(Duration.ofSeconds(60));
+        } finally {
+            jvm.close();
+        }
     }
 
-    /** The child's entry point: {@code key=value} arguments are midtier properties; runs until killed. */
+    /** The child's entry point: {@code key=value} arguments are midtier properties; runs until stopped. */
     public static final class Main {
         public static void main(String[] args) throws InterruptedException {
             Map<String, String> properties = new HashMap<>();
@@ -53,7 +62,8 @@ public final class MidtierProcess implements AutoCloseable {
                 properties.put(arg.substring(0, eq), arg.substring(eq + 1));
             }
             try {
-                MidtierTestApp.start(properties);
+                MidtierTestApp app = MidtierTestApp.start(properties);
+                Runtime.getRuntime().addShutdownHook(new Thread(app::close, "midtier-shutdown"));
             } catch (RuntimeException e) {
                 // the threads it started (broker, transaction manager) would keep this JVM alive
                 e.printStackTrace();
