@@ -4,6 +4,7 @@ import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqJournalEnvironmentBean;
 import com.arjuna.ats.internal.arjuna.objectstore.hornetq.HornetqObjectStoreAdaptor;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
@@ -56,6 +57,11 @@ public final class TransactionManagerSetup implements AutoCloseable {
             bean.setObjectStoreDir(dir);
             if (settings.journalStore()) {
                 bean.setObjectStoreType(HornetqObjectStoreAdaptor.class.getName());
+                // each named store opens its own journal (a named journal bean, relative to the working directory
+                // unless told): one folder each, under the object store
+                String journal = "HornetqJournalStore" + (store == null ? "" : "-" + store);
+                BeanPopulator.getNamedInstance(HornetqJournalEnvironmentBean.class, store)
+                        .setStoreDir(settings.objectStoreDir().resolve(journal).toAbsolutePath().toString());
             }
         }
         arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir(dir);
@@ -65,6 +71,9 @@ public final class TransactionManagerSetup implements AutoCloseable {
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         // No listener socket: several instances may run on one host, and nothing here talks to it.
         recovery.setRecoveryListener(false);
+        // transactional objects (TXOJ) are not used here: no need to scan for them on every pass
+        recovery.setRecoveryModuleClassNames(recovery.getRecoveryModuleClassNames().stream()
+                .filter(module -> !module.endsWith(".TORecoveryModule")).toList());
         recovery.setPeriodicRecoveryPeriod(settings.recoveryPeriodSeconds());
         recovery.setRecoveryBackoffPeriod(settings.recoveryBackoffSeconds());
 
