@@ -45,7 +45,8 @@ if ! command -v wrk >/dev/null; then
     fi
 fi
 command -v pgbench >/dev/null || fail "pgbench is missing (Debian package postgresql-client)"
-scripts/dev-postgres.sh >&2
+# (its own database is made below: dev-postgres.sh checks the server through the always-present "postgres")
+PGDATABASE=postgres scripts/dev-postgres.sh >&2
 psql -XAtq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 
 progress "building target/midtier.jar"

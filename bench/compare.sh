@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Before/after of a change, on a busy machine: two checkouts of midtier (each with target/midtier.jar built and
+# its own routes/ and kamelets/) run the same steps in alternation, round after round, so that whatever else the
+# machine does weighs on both alike. Each side, each round, on a database and data directory made anew:
+#   hits      wrk GETs of the 100 cached demo accounts at 16 connections
+#   puts      wrk XA PUTs at 8 clients with the delivery route left out, so the updates stay queued
+#   drain     midtier restarted with every route; the queued updates delivered to a back-end that answers at once
+# Besides the rates it prints midtier's own CPU time per request/update (from /proc: less sensitive to the other
+# load than a rate). Prints the table (medians and the after/before ratio) and writes target/bench/compare.md.
+#
+#   bench/compare.sh BEFORE_DIR AFTER_DIR [ROUNDS]      e.g. bench/compare.sh /tmp/midtier-before . 3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HERE="$PWD"
+A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; ROUNDS="${3:-3}"
+SECONDS_PER_STEP="${BENCH_SECONDS:-10}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18080}"; LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
+DB="${BENCH_DB:-midtier_compare}"
+AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
+OUT="$HERE/target/bench"; API="http://127.0.0.1:$HTTP_PORT"
+export PGHOST=127.0.0.1 PGUSER=postgres
+PSQL=(psql -XAtq -d "$DB")
+TICKS=$(getconf CLK_TCK)
+mkdir -p "$OUT"; ROWS="$OUT/compare.csv"; echo "side,round,metric,value" > "$ROWS"
+
+progress() { printf '[compare %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+fail() { progress "FAILED: $*"; exit 1; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+cpu_ms() { awk -v t="$TICKS" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$APP/stat"; }
+per() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "nan" }'; }
+for side in "$A" "$B"; do [ -f "$side/target/midtier.jar" ] || fail "$side/target/midtier.jar is missing (mvn -B -q package -DskipTests there)"; done
+command -v wrk >/dev/null || fail "wrk is missing (bench/run.sh installs it; or apt-get install wrk)"
+cat bench/lua/get-accounts.lua bench/lua/report.lua > "$OUT/compare-get.lua"
+cat bench/lua/put-accounts.lua bench/lua/report.lua > "$OUT/compare-put.lua"
+
+APP=""
+start() { # side exclude-pattern
+    (cd "$1" && MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" LEGACY_PORT="$LEGACY_PORT" \
+        MIDTIER_BACKEND_URL="http://127.0.0.1:$LEGACY_PORT" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/compare-data" \
+        MIDTIER_TX_NODE_ID=compare MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+        CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
+        exec env ${2:+CAMEL_MAIN_ROUTES_EXCLUDE_PATTERN="$2"} java -jar target/midtier.jar >> "$OUT/compare-midtier.log" 2>&1) &
+    APP=$!
+    until curl -sf -o /dev/null "$API/api/accounts/1001"; do
+        kill -0 "$APP" 2>/dev/null || fail "midtier exited, see $OUT/compare-midtier.log"
+        sleep 0.1
+    done
+}
+stop() { [ -n "$APP" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; APP=""; }
+trap stop EXIT
+pending() { "${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'"; }
+wrk_step() { # connections script -> "rps requests"
+    wrk -t2 -c"$1" -d"${SECONDS_PER_STEP}s" --latency -s "$2" "$API" \
+        | awk '/requests in/ { n = $1 } /^RESULT/ { print $2, n }'
+}
+
+one() { # side-name side-dir round
+    local name="$1" dir="$2" round="$3" c0 hits puts drained t0 t1 c1
+    psql -XAtq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
+    rm -rf "$OUT/compare-data"
+    progress "$name, round $round: hits and queued puts"
+    start "$dir" "file:routes/backend-delivery.camel.yaml"
+    for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
+    wrk -t2 -c16 -d5s -s "$OUT/compare-get.lua" "$API" >/dev/null
+    c0=$(cpu_ms); read -r rps n <<< "$(wrk_step 16 "$OUT/compare-get.lua")"; c1=$(cpu_ms)
+    echo "$name,$round,hits_rps,$rps" >> "$ROWS"; echo "$name,$round,hits_cpu_ms_per_request,$(per $((c1 - c0)) "$n")" >> "$ROWS"
+    c0=$(cpu_ms); read -r rps n <<< "$(BENCH_AUTH="$AUTH" wrk_step 8 "$OUT/compare-put.lua")"; c1=$(cpu_ms)
+    echo "$name,$round,put_rps,$rps" >> "$ROWS"; echo "$name,$round,put_cpu_ms_per_request,$(per $((c1 - c0)) "$n")" >> "$ROWS"
+    stop
+    drained=$(pending)
+    progress "$name, round $round: draining $drained queued updates"
+    start "$dir" ""
+    c0=$(cpu_ms); t0=$(date +%s%N)
+    while [ "$(pending)" -gt 0 ]; do
+        [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 900 ] || fail "the queue did not drain within 15 minutes"
+        sleep 0.2
+    done
+    t1=$(date +%s%N); c1=$(cpu_ms)
+    echo "$name,$round,drain_updates_per_s,$(per "$((drained * 1000))" "$(( (t1 - t0) / 1000000 ))")" >> "$ROWS"
+    echo "$name,$round,drain_cpu_ms_per_update,$(per $((c1 - c0)) "$drained")" >> "$ROWS"
+    stop
+}
+
+: > "$OUT/compare-midtier.log"
+for round in $(seq 1 "$ROUNDS"); do
+    # alternate who goes first, so a drift in the machine's load favours neither
+    if [ $((round % 2)) = 1 ]; then one before "$A" "$round"; one after "$B" "$round"
+    else one after "$B" "$round"; one before "$A" "$round"; fi
+done
+
+{
+    echo "# before/after: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); median of $ROUNDS rounds of ${SECONDS_PER_STEP}s"
+    echo
+    echo "before: $A ($(git -C "$A" rev-parse --short HEAD 2>/dev/null || echo '?'))  after: $B ($(git -C "$B" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$B" diff --quiet 2>/dev/null || echo ', with changes'))"
+    echo
+    echo "| metric | before | after | after/before |"
+    echo "|---|---|---|---|"
+    for metric in hits_rps hits_cpu_ms_per_request put_rps put_cpu_ms_per_request drain_updates_per_s drain_cpu_ms_per_update; do
+        a=$(awk -F, -v m="$metric" '$1 == "before" && $3 == m { print $4 }' "$ROWS" | median)
+        b=$(awk -F, -v m="$metric" '$1 == "after" && $3 == m { print $4 }' "$ROWS" | median)
+        echo "| $metric | $a | $b | $(per "$b" "$a") |"
+    done
+} > "$OUT/compare.md"
+cat "$OUT/compare.md"
