@@ -7,6 +7,8 @@ import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -70,6 +72,9 @@ class BadInputTest {
         Map<String, Long> perCategory = corpus.stream()
                 .collect(Collectors.groupingBy(HostileRequest::category, TreeMap::new, Collectors.counting()));
         List<Verdict> problems = verdicts.stream().filter(v -> !v.ok()).toList();
+        Files.write(Path.of("target", "bad-input-verdicts.txt"), verdicts.stream()
+                .map(v -> v.request().category() + "\t" + v.request().name() + "\t" + v.status() + "\t"
+                        + (v.ok() ? "ok" : v.problem())).toList());
         LOG.info("bad-input corpus: {} cases {} in {} ms, {} problems", corpus.size(), perCategory, millis, problems.size());
         assertThat(problems).as(problems.stream()
                         .map(v -> v.request().name() + " -> " + v.problem()).collect(Collectors.joining("\n")))
