@@ -35,6 +35,7 @@ class BadInputTest {
     private static final List<String> QUEUES = List.of("midtier.updates", "DLQ.midtier.updates", "midtier.orders",
             "midtier.order-replies");
 
+    private static final Map<String, Long> MILLIS = new java.util.concurrent.ConcurrentHashMap<>();
     static MidtierTestApp app;
     static int port;
 
@@ -56,9 +57,7 @@ class BadInputTest {
 
     @Test
     void every_bad_request_is_refused_with_a_json_error_and_changes_nothing() throws Exception {
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (Http.DEFAULT_USER + ":" + Http.DEFAULT_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        List<HostileRequest> corpus = BadInputCorpus.cases(HOST, port, authorization);
+        List<HostileRequest> corpus = BadInputCorpus.cases(HOST, port, authorization());
         assertThat(corpus).hasSizeGreaterThan(300);
         // nothing of the app's own background work (publishing, retention) is still moving the data
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
@@ -74,7 +73,7 @@ class BadInputTest {
         List<Verdict> problems = verdicts.stream().filter(v -> !v.ok()).toList();
         Files.write(Path.of("target", "bad-input-verdicts.txt"), verdicts.stream()
                 .map(v -> v.request().category() + "\t" + v.request().name() + "\t" + v.status() + "\t"
-                        + (v.ok() ? "ok" : v.problem())).toList());
+                        + MILLIS.get(v.request().name()) + " ms\t" + (v.ok() ? "ok" : v.problem())).toList());
         LOG.info("bad-input corpus: {} cases {} in {} ms, {} problems", corpus.size(), perCategory, millis, problems.size());
         assertThat(problems).as(problems.stream()
                         .map(v -> v.request().name() + " -> " + v.problem()).collect(Collectors.joining("\n")))
@@ -84,12 +83,56 @@ class BadInputTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void the_refusals_found_by_the_corpus_name_their_reason() {
+        // each row: a corpus case that was answered wrongly before, the status and error code it gets now
+        Map<String, String> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("put-account/json-duplicate-field", "400 DUPLICATE_FIELD"),
+                Map.entry("post-order/json-duplicate-item", "400 DUPLICATE_FIELD"),
+                Map.entry("post-order/json-trailing-garbage", "400 MALFORMED_JSON"),
+                Map.entry("put-account/charset-odd-nonsense", "415 UNSUPPORTED_CHARSET"),
+                Map.entry("put-account/charset-UTF-16", "415 UNSUPPORTED_CHARSET"),
+                Map.entry("post-order/charset-ISO-8859-1", "415 UNSUPPORTED_CHARSET"),
+                Map.entry("post-order/content-type-text_plain", "415 UNSUPPORTED_MEDIA_TYPE"),
+                Map.entry("post-order/over-update-limit", "413 PAYLOAD_TOO_LARGE"),
+                Map.entry("post-order/extra-field", "400 UNKNOWN_FIELD"),
+                Map.entry("post-order/item-number", "400 INVALID_ORDER"),
+                Map.entry("post-order/item-sharp-s", "400 INVALID_ORDER"),
+                Map.entry("get-account/bad-id-query-over-path", "400 AMBIGUOUS_PARAMETER"),
+                Map.entry("put-account/other-id-header", "400 AMBIGUOUS_PARAMETER"),
+                Map.entry("discard/actor-query", "400 AMBIGUOUS_PARAMETER"),
+                Map.entry("path/_api_nope", "404 NOT_FOUND"),
+                Map.entry("method/PATCH-api-accounts-", "405 METHOD_NOT_ALLOWED"),
+                Map.entry("get-account/accept-html", "406 NOT_ACCEPTABLE"),
+                Map.entry("put-account/chunked-over-server-limit", "413 PAYLOAD_TOO_LARGE"),
+                Map.entry("put-account/stalled-body", "408 BODY_TIMEOUT")));
+        Map<String, HostileRequest> byName = BadInputCorpus.cases(HOST, port, authorization()).stream()
+                .collect(Collectors.toMap(HostileRequest::name, r -> r));
+        Map<String, String> actual = new TreeMap<>();
+        expected.keySet().forEach(name -> {
+            RawHttpClient.Response response = RawHttpClient.exchange(HOST, port, byName.get(name).bytes(),
+                    Duration.ofSeconds(15));
+            actual.put(name, response.status() + " " + MidtierTestApp.json(response.bodyText()).path("error").asText());
+        });
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    private static String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (Http.DEFAULT_USER + ":" + Http.DEFAULT_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static List<Verdict> sendAll(List<HostileRequest> corpus) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<Verdict>> futures = new ArrayList<>();
             for (HostileRequest request : corpus) {
-                futures.add(clients.submit(() -> BadInputCorpus.send(HOST, port, request, Duration.ofSeconds(15))));
+                futures.add(clients.submit(() -> {
+                    long t0 = System.nanoTime();
+                    Verdict verdict = BadInputCorpus.send(HOST, port, request, Duration.ofSeconds(15));
+                    MILLIS.put(request.name(), (System.nanoTime() - t0) / 1_000_000);
+                    return verdict;
+                }));
             }
             List<Verdict> verdicts = new ArrayList<>();
             for (Future<Verdict> f : futures) {

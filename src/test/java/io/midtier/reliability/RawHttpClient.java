@@ -32,6 +32,7 @@ final class RawHttpClient {
     }
 
     private static final int MAX_RESPONSE_BYTES = 1 << 20;
+    private static final int UNFRAMED_BODY_PAUSE_MS = 1000;
 
     private RawHttpClient() {
     }
@@ -50,13 +51,14 @@ final class RawHttpClient {
                 // the server may answer (and close) before it read everything, e.g. 413 or 401: read that answer
                 writeFailure = "write: " + e.getMessage();
             }
-            return read(socket.getInputStream(), deadline, writeFailure);
+            return read(socket, deadline, writeFailure);
         } catch (IOException e) {
             return new Response(-1, Map.of(), new byte[0], e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static Response read(InputStream in, long deadline, String writeFailure) throws IOException {
+    private static Response read(Socket socket, long deadline, String writeFailure) throws IOException {
+        InputStream in = socket.getInputStream();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int headerEnd = -1;
@@ -109,7 +111,7 @@ final class RawHttpClient {
         rest.write(all, headerEnd + 4, all.length - headerEnd - 4);
         byte[] body;
         try {
-            body = body(in, headers, rest, deadline);
+            body = body(socket, headers, rest, deadline);
         } catch (IOException e) {
             body = rest.toByteArray();
         }
@@ -120,11 +122,16 @@ final class RawHttpClient {
         return head.length > 12 && new String(head, 0, 12, StandardCharsets.ISO_8859_1).matches("HTTP/1\\.[01] 1[0-9][0-9]");
     }
 
-    private static byte[] body(InputStream in, Map<String, String> headers, ByteArrayOutputStream rest, long deadline)
+    private static byte[] body(Socket socket, Map<String, String> headers, ByteArrayOutputStream rest, long deadline)
             throws IOException {
+        InputStream in = socket.getInputStream();
         String length = headers.get("content-length");
         boolean chunked = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked");
         long wanted = length != null && !chunked ? Long.parseLong(length.split(",")[0].strip()) : Long.MAX_VALUE;
+        if (length == null && !chunked) {
+            // an answer without framing ends when the server closes; one that never closes ends after a pause
+            socket.setSoTimeout(UNFRAMED_BODY_PAUSE_MS);
+        }
         byte[] buffer = new byte[8192];
         while (rest.size() < wanted && rest.size() < MAX_RESPONSE_BYTES) {
             if (chunked && endsWith(rest.toByteArray(), "0\r\n\r\n")) {
