@@ -3,6 +3,7 @@ package io.midtier.http;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * parameters, query parameters and headers into the same message headers, so the path's id would not be the
  * only one a route reads (400 AMBIGUOUS_PARAMETER); likewise a query parameter named like the header that
  * carries the authenticated user;</li>
+ * <li>a header that may appear once given twice ({@code Authorization}, {@code Content-Type}, {@code If-Match},
+ * {@code Idempotency-Key}...): Camel would hand the routes both values as one list (400 DUPLICATE_HEADER);</li>
  * <li>a body that has not fully arrived after {@code bodyTimeoutMs} (408 BODY_TIMEOUT, connection closed): the
  * body handler would otherwise wait for it for ever.</li>
  * </ul>
@@ -28,6 +31,12 @@ public final class RequestGuard implements AuthenticationHandler {
     /** The path parameters of routes/rest-api.camel.yaml, lower case (header names are case-insensitive). */
     static final Set<String> PATH_PARAMETERS = Set.of("id", "updateid", "orderid");
     private static final String USER_HEADER = "x-midtier-user";
+    /**
+     * Headers midtier reads as one value (Content-Length twice the HTTP codec refuses itself). List-valued ones a
+     * client may split over several lines (Accept, If-None-Match) are left alone.
+     */
+    static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
+            "Last-Event-ID");
 
     private final long bodyTimeoutMs;
 
@@ -50,6 +59,12 @@ public final class RequestGuard implements AuthenticationHandler {
             JsonErrorPages.send(ctx, 400, "AMBIGUOUS_PARAMETER", "'" + printable(ambiguous)
                     + "' is not accepted as a query parameter or header: ids are given in the path only");
             return;
+        }
+        for (String name : SINGLE_HEADERS) {
+            if (request.headers().getAll(name).size() > 1) {
+                JsonErrorPages.send(ctx, 400, "DUPLICATE_HEADER", "header " + name + " may be given once only");
+                return;
+            }
         }
         if (bodyTimeoutMs > 0 && !request.isEnded()) {
             long timer = ctx.vertx().setTimer(bodyTimeoutMs, id -> {

@@ -105,6 +105,7 @@ class BadInputTest {
                 Map.entry("method/PATCH-api-accounts-", "405 METHOD_NOT_ALLOWED"),
                 Map.entry("get-account/accept-html", "406 NOT_ACCEPTABLE"),
                 Map.entry("put-account/chunked-over-server-limit", "413 PAYLOAD_TOO_LARGE"),
+                Map.entry("put-account/idempotency-key-twice", "400 DUPLICATE_HEADER"),
                 Map.entry("put-account/stalled-body", "408 BODY_TIMEOUT")));
         Map<String, HostileRequest> byName = BadInputCorpus.cases(HOST, port, authorization()).stream()
                 .collect(Collectors.toMap(HostileRequest::name, r -> r));
