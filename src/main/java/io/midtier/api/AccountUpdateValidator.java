@@ -1,7 +1,5 @@
 package io.midtier.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,21 +18,10 @@ public class AccountUpdateValidator {
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]*");
 
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper json = new ObjectMapper();
 
     public String validate(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("EMPTY_BODY", "a JSON object with the fields to change is required");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("NOT_AN_OBJECT", "the body must be a JSON object");
-        }
+        ObjectNode node = StrictJson.object(body, "a JSON object with the fields to change");
         if (node.isEmpty()) {
             throw ApiException.badRequest("NO_FIELDS", "at least one of " + FIELDS.keySet() + " is required");
         }

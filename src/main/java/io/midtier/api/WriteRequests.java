@@ -12,12 +12,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /**
- * The checks of a write request that come before its body's fields: media type (415), size (413), the
+ * The checks of a write request that come before its body's fields: media type and charset (415), size (413), the
  * {@code If-Match} precondition (412) and the {@code Idempotency-Key} (a repeat gets the first response).
  */
 public class WriteRequests {
 
     private static final Pattern STRONG_ETAG = Pattern.compile("\\s*\"([0-9]{1,18})\"\\s*");
+    private static final Pattern UTF_8 = Pattern.compile("\\s*\"?(?i:utf-8)\"?\\s*");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final int maxBytes;
@@ -26,13 +27,24 @@ public class WriteRequests {
         this.maxBytes = maxBytes;
     }
 
-    /** 415 unless the body is JSON, 413 when it is larger than an update can be. */
+    /** 415 unless the body is UTF-8 JSON, 413 when it is larger than a write can be. */
     public void checkBody(Exchange exchange) {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "the body must be JSON (Content-Type: application/json)");
         }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")
+                    && (parameter.length < 2 || !UTF_8.matcher(parameter[1]).matches())) {
+                // the body is read as UTF-8 only: another charset would be decoded, or fail, behind the checks
+                throw new ApiException(415, "UNSUPPORTED_CHARSET", "the body must be UTF-8 (charset=utf-8 or none)");
+            }
+        }
+        // Camel would decode the body with the declared charset: UTF-8 it is
+        exchange.removeProperty(Exchange.CHARSET_NAME);
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.getMessage().setBody(body);
         if (body != null && body.length > maxBytes) {

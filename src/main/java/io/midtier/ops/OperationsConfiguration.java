@@ -3,6 +3,8 @@ package io.midtier.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.Infrastructure;
 import io.midtier.broker.EmbeddedBroker;
+import io.midtier.http.JsonErrorPages;
+import io.midtier.http.RequestGuard;
 import io.midtier.security.AccessPolicy;
 import io.midtier.security.HttpSecurityHandler;
 import io.midtier.security.HttpSecurityInstaller;
@@ -44,6 +46,7 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.security.reads-open", defaultValue = "true") private boolean readsOpen;
     @PropertyInject(value = "midtier.security.users", defaultValue = "") private String users;
     @PropertyInject(value = "camel.server.max-body-size", defaultValue = "0") private long maxBodySize;
+    @PropertyInject(value = "midtier.http.body-timeout-ms", defaultValue = "10000") private long bodyTimeoutMs;
 
     @PropertyInject(value = "midtier.jmx.host", defaultValue = "127.0.0.1") private String jmxHost;
     @PropertyInject(value = "midtier.jmx.port", defaultValue = "0") private int jmxPort;
@@ -66,6 +69,8 @@ public class OperationsConfiguration implements CamelConfiguration {
             KameletReloader.install(context, kameletReloadDirectory);
         }
 
+        // ids only in the path, bodies that arrive in time, JSON bodies for the errors the HTTP router answers
+        HttpSecurityInstaller.install(context, new RequestGuard(bodyTimeoutMs));
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),
                     new AccessPolicy(readsOpen), maxBodySize));
@@ -96,6 +101,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                     // called again whenever a route starts later (resume, reload): set up once
                     return;
                 }
+                JsonErrorPages.install(started);
                 // only once everything started: a failed start leaves no JMX port open
                 if (jmxEnabled) {
                     connector.set(startJmx(stats));

@@ -1,30 +1,38 @@
 package io.midtier.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.midtier.api.ApiException;
+import io.midtier.api.StrictJson;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Reads and checks a {@code POST /api/orders} body ({@code item}, {@code quantity}) and order ids. */
 public class OrderRequests {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final Set<String> FIELDS = Set.of("item", "quantity");
+    private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
 
-    /** {item, quantity}, or 400. */
+    /** {item, quantity}, or 400 (strict JSON, exactly these two fields; media type and size are checked before). */
     public Map<String, Object> validate(String body) {
-        JsonNode node;
-        try {
-            node = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (Exception e) {
-            throw ApiException.badRequest("INVALID_JSON", "the body is not valid JSON");
+        ObjectNode node = StrictJson.object(body, "a JSON object with item and quantity");
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest("UNKNOWN_FIELD", "an order has the fields item and quantity only");
+            }
         }
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("INVALID_ORDER", "the body must be a JSON object with item and quantity");
+        JsonNode itemNode = node.get("item");
+        if (itemNode == null || !itemNode.isTextual()) {
+            throw ApiException.badRequest("INVALID_ORDER", "item must be a string");
         }
-        String item = node.path("item").asText("").strip().toUpperCase(Locale.ROOT);
-        if (!item.matches("[A-Z0-9][A-Z0-9 -]{0,19}")) {
+        // checked before upper-casing: Unicode case mapping turns some non-ASCII letters into ASCII ones
+        String item = itemNode.textValue().strip();
+        if (!ITEM.matcher(item).matches()) {
             throw ApiException.badRequest("INVALID_ORDER", "item must be 1 to 20 letters, digits, spaces or dashes");
         }
         JsonNode quantity = node.get("quantity");
@@ -32,7 +40,7 @@ public class OrderRequests {
                 || quantity.asInt() < 1 || quantity.asInt() > 99_999) {
             throw ApiException.badRequest("INVALID_ORDER", "quantity must be a whole number from 1 to 99999");
         }
-        return Map.of("item", item, "quantity", quantity.asInt());
+        return Map.of("item", item.toUpperCase(Locale.ROOT), "quantity", quantity.asInt());
     }
 
     public String orderId(String id) {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Checks every HTTP request before any route sees it (and before its body is read): 401 with a
  * {@code WWW-Authenticate} challenge when credentials are missing or wrong, 403 when the user lacks the
  * role, 413 when the declared body is over the limit, all with midtier's JSON error body. (A chunked body
- * over the limit is still refused with 413 by the server's body handler, in plain text.)
+ * over the limit is refused with 413 by the server's body handler, its body from io.midtier.http.JsonErrorPages.)
  */
 public final class HttpSecurityHandler implements AuthenticationHandler {
 

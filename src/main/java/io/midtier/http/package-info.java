@@ -1,0 +1,6 @@
+/**
+ * The API server below the routes (Vert.x): requests refused before any route runs (a path parameter given
+ * again as a query parameter or header, a body that stalls) and JSON bodies for the errors the router answers
+ * itself (404, 405, 406, 413...).
+ */
+package io.midtier.http;
