@@ -9,6 +9,7 @@
 # load than a rate). Prints the table (medians and the after/before ratio) and writes target/bench/compare.md.
 #
 #   bench/compare.sh BEFORE_DIR AFTER_DIR [ROUNDS]      e.g. bench/compare.sh /tmp/midtier-before . 3
+#   BEFORE_JAVA_OPTS=-Dsun.net.httpserver.nodelay=false bench/compare.sh . . 3   # one setting, same checkout
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HERE="$PWD"
@@ -35,12 +36,12 @@ cat bench/lua/get-accounts.lua bench/lua/report.lua > "$OUT/compare-get.lua"
 cat bench/lua/put-accounts.lua bench/lua/report.lua > "$OUT/compare-put.lua"
 
 APP=""
-start() { # side exclude-pattern
+start() { # side exclude-pattern java-options
     (cd "$1" && MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" LEGACY_PORT="$LEGACY_PORT" \
         MIDTIER_BACKEND_URL="http://127.0.0.1:$LEGACY_PORT" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/compare-data" \
         MIDTIER_TX_NODE_ID=compare MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
         CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
-        exec env ${2:+CAMEL_MAIN_ROUTES_EXCLUDE_PATTERN="$2"} java -jar target/midtier.jar >> "$OUT/compare-midtier.log" 2>&1) &
+        exec env ${2:+CAMEL_MAIN_ROUTES_EXCLUDE_PATTERN="$2"} java $3 -jar target/midtier.jar >> "$OUT/compare-midtier.log" 2>&1) &
     APP=$!
     until curl -sf -o /dev/null "$API/api/accounts/1001"; do
         kill -0 "$APP" 2>/dev/null || fail "midtier exited, see $OUT/compare-midtier.log"
@@ -56,11 +57,12 @@ wrk_step() { # connections script -> "rps requests"
 }
 
 one() { # side-name side-dir round
-    local name="$1" dir="$2" round="$3" c0 hits puts drained t0 t1 c1
+    local name="$1" dir="$2" round="$3" c0 drained t0 t1 c1 rps n opts
+    if [ "$name" = before ]; then opts="${BEFORE_JAVA_OPTS:-}"; else opts="${AFTER_JAVA_OPTS:-}"; fi
     psql -XAtq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
     rm -rf "$OUT/compare-data"
     progress "$name, round $round: hits and queued puts"
-    start "$dir" "file:routes/backend-delivery.camel.yaml"
+    start "$dir" "file:routes/backend-delivery.camel.yaml" "$opts"
     for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
     wrk -t2 -c16 -d5s -s "$OUT/compare-get.lua" "$API" >/dev/null
     c0=$(cpu_ms); read -r rps n <<< "$(wrk_step 16 "$OUT/compare-get.lua")"; c1=$(cpu_ms)
@@ -70,7 +72,7 @@ one() { # side-name side-dir round
     stop
     drained=$(pending)
     progress "$name, round $round: draining $drained queued updates"
-    start "$dir" ""
+    start "$dir" "" "$opts"
     c0=$(cpu_ms); t0=$(date +%s%N)
     while [ "$(pending)" -gt 0 ]; do
         [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 900 ] || fail "the queue did not drain within 15 minutes"
@@ -92,7 +94,7 @@ done
 {
     echo "# before/after: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); median of $ROUNDS rounds of ${SECONDS_PER_STEP}s"
     echo
-    echo "before: $A ($(git -C "$A" rev-parse --short HEAD 2>/dev/null || echo '?'))  after: $B ($(git -C "$B" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$B" diff --quiet 2>/dev/null || echo ', with changes'))"
+    echo "before: $A ($(git -C "$A" rev-parse --short HEAD 2>/dev/null || echo '?')) ${BEFORE_JAVA_OPTS:-}  after: $B ($(git -C "$B" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$B" diff --quiet 2>/dev/null || echo ', with changes')) ${AFTER_JAVA_OPTS:-}"
     echo
     echo "| metric | before | after | after/before |"
     echo "|---|---|---|---|"
