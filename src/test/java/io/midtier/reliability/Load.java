@@ -32,6 +32,7 @@ final class Load implements AutoCloseable {
     // into a busy loop on 2 cores (pacing, not synchronisation)
     private static final long BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+    private static final int MAX_ATTEMPTS = 4;
     private static final long REFUSED_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final CallLog log;
@@ -109,18 +110,29 @@ final class Load implements AutoCloseable {
             long n = next.getAndIncrement();
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
             String name = prefix + n;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(node.url("/api/accounts/" + key)))
-                    .timeout(REQUEST_TIMEOUT).header("Authorization", WRITER).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build();
-            Answer answer = send(http, request);
-            if (answer.status == 202) {
-                accepted.incrementAndGet();
+            // every other write carries an Idempotency-Key and is sent again while its outcome is unknown or it
+            // was refused, as a careful client does; the repeat must never be applied twice
+            boolean keyed = n % 2 == 1;
+            for (int attempt = 1; attempt <= (keyed ? MAX_ATTEMPTS : 1) && !stopped.get(); attempt++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url("/api/accounts/" + key)))
+                        .timeout(REQUEST_TIMEOUT).header("Authorization", WRITER).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"));
+                if (keyed) {
+                    request.header("Idempotency-Key", name);
+                }
+                Answer answer = send(http, request.build());
+                if (answer.status == 202) {
+                    accepted.incrementAndGet();
+                }
+                if (answer.status == 202 || (answer.status == -1 && !"refused".equals(answer.error))) {
+                    reached.incrementAndGet();
+                }
+                log.record(client, "WRITE", key, name, answer.startMs, answer.status, answer.updateId, answer.error);
+                afterAnswer(answer);
+                if (answer.status == 202 || (answer.status >= 400 && answer.status != 503)) {
+                    break;
+                }
             }
-            if (answer.status == 202 || (answer.status == -1 && !"refused".equals(answer.error))) {
-                reached.incrementAndGet();
-            }
-            log.record(client, "WRITE", key, name, answer.startMs, answer.status, answer.updateId, answer.error);
-            afterAnswer(answer);
         }
     }
 

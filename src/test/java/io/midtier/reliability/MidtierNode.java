@@ -49,7 +49,7 @@ final class MidtierNode implements AutoCloseable {
     synchronized void start(Duration timeout) {
         starts++;
         OsProcess started = OsProcess.java(logDir.resolve("midtier-" + starts + ".log"),
-                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"), List.of("-jar", jar.toString()), environment);
+                List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), List.of("-jar", jar.toString()), environment);
         process = started;
         Awaitility.await("midtier start " + starts + " is ready (" + started.log() + ")").atMost(timeout)
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()

@@ -25,7 +25,7 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     static SimulatorProcess start(Path jar, Path log, int port, String jdbcUrl, long latencyMs, int maxConcurrent) {
-        OsProcess process = OsProcess.java(log, List.of("-Xmx192m"),
+        OsProcess process = OsProcess.java(log, List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 List.of("-cp", jar.toString(), "io.midtier.legacy.LegacySimulatorMain"),
                 Map.of("LEGACY_HOST", "127.0.0.1", "LEGACY_PORT", Integer.toString(port),
                         "LEGACY_JDBC_URL", jdbcUrl, "LEGACY_DB_USER", Sql.USER,
