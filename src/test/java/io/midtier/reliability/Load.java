@@ -32,7 +32,8 @@ final class Load implements AutoCloseable {
     // into a busy loop on 2 cores (pacing, not synchronisation)
     private static final long BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private static final int MAX_ATTEMPTS = 4;
+    // how long a keyed write is sent again (a restart of midtier takes seconds)
+    private static final long KEYED_RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long REFUSED_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final CallLog log;
@@ -113,7 +114,8 @@ final class Load implements AutoCloseable {
             // every other write carries an Idempotency-Key and is sent again while its outcome is unknown or it
             // was refused, as a careful client does; the repeat must never be applied twice
             boolean keyed = n % 2 == 1;
-            for (int attempt = 1; attempt <= (keyed ? MAX_ATTEMPTS : 1) && !stopped.get(); attempt++) {
+            long giveUp = System.nanoTime() + KEYED_RETRY_NANOS;
+            for (int attempt = 1; attempt == 1 || (keyed && System.nanoTime() < giveUp && !stopped.get()); attempt++) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url("/api/accounts/" + key)))
                         .timeout(REQUEST_TIMEOUT).header("Authorization", WRITER).header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"));
