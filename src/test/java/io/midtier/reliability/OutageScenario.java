@@ -23,7 +23,16 @@ final class OutageScenario implements Scenario {
         return "outage";
     }
 
-    /** With the embedded broker the redelivery window is made short (0.2 + 0.4 + 0.8 s) so the outage outlasts it. */
+    /** The redelivery window is made short (0.2 + 0.4 + 0.8 s, 4 attempts) so the outage outlasts it. */
+    @Override
+    public Map<String, String> brokerSettings() {
+        return Map.of("addressSettings.\"midtier.updates\".redeliveryDelay", "200",
+                "addressSettings.\"midtier.updates\".redeliveryMultiplier", "2.0",
+                "addressSettings.\"midtier.updates\".maxRedeliveryDelay", "1000",
+                "addressSettings.\"midtier.updates\".maxDeliveryAttempts", "4");
+    }
+
+    /** The same on the embedded broker. */
     @Override
     public Map<String, String> midtierEnvironment(BrokerHost broker) {
         if (broker != null) {

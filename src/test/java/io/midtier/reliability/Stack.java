@@ -42,8 +42,8 @@ final class Stack implements AutoCloseable {
      */
     static Stack start(String scenario, Settings settings, DatabaseHost database, BrokerHost broker,
                        Map<String, String> midtierEnvironment) throws Exception {
+        // the scenario's folder is new (emptied by the harness before it made the broker host)
         Path dir = settings.outDir().resolve(scenario).toAbsolutePath();
-        deleteTree(dir);
         Files.createDirectories(dir);
         Sql sql = new Sql(database.jdbcUrl());
         sql.reset();
