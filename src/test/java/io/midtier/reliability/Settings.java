@@ -32,7 +32,7 @@ record Settings(List<String> scenarios, long writes, int crashes, int writers, i
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + ALL);
             }
         }
-        long writes = Long.getLong("reliability.writes", 150);
+        long writes = Long.getLong("reliability.writes", 120);
         return new Settings(chosen,
                 writes,
                 Integer.getInteger("reliability.crashes", 5),
@@ -40,7 +40,7 @@ record Settings(List<String> scenarios, long writes, int crashes, int writers, i
                 Integer.getInteger("reliability.readers", 2),
                 Integer.getInteger("reliability.keys", 40),
                 Long.getLong("reliability.latency-ms", 5),
-                Integer.getInteger("reliability.outage-seconds", 10),
+                Integer.getInteger("reliability.outage-seconds", 8),
                 Integer.getInteger("reliability.drain-seconds", (int) Math.max(180, writes / 20)),
                 Path.of(System.getProperty("reliability.jar", "target/midtier.jar")),
                 Path.of(System.getProperty("reliability.out", "target/reliability")));
