@@ -69,7 +69,12 @@ public class OperationsConfiguration implements CamelConfiguration {
             KameletReloader.install(context, kameletReloadDirectory);
         }
 
-        // ids only in the path, bodies that arrive in time, JSON bodies for the errors the HTTP router answers
+        // first in front of every path: nothing is served before every route started, or while they stop
+        StartupGate gate = new StartupGate();
+        context.getManagementStrategy().addEventNotifier(gate.notifier());
+        HttpSecurityInstaller.install(context, gate);
+        context.getRegistry().bind("startupGate", gate);
+        // then ids only in the path, bodies that arrive in time, JSON bodies for the errors the HTTP router answers
         HttpSecurityInstaller.install(context, new RequestGuard(bodyTimeoutMs));
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),
