@@ -51,6 +51,27 @@ public final class BrokenConnections implements ExceptionSorter {
         return false;
     }
 
+    /**
+     * Whether a failure means the database cannot be reached now (rather than that a statement failed): a fatal
+     * SQL state anywhere in the causes, or a pool that could not get any connection in time.
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (fatalState(sql.getSQLState()) || acquisitionTimeout(sql))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acquisitionTimeout(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+    }
+
     static boolean fatalState(String state) {
         return state != null && (state.startsWith("08") || SHUTDOWN_STATES.contains(state));
     }

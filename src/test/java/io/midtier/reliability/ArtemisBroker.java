@@ -46,6 +46,15 @@ public final class ArtemisBroker implements BrokerHost {
      * the loopback interface; {@link #start()} runs it.
      */
     public static ArtemisBroker create(Path instance) throws IOException, InterruptedException {
+        return create(instance, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #create(Path)}, with broker properties set over docker/artemis/broker.properties (e.g. shorter
+     * redelivery delays: {@code addressSettings."midtier.updates".redeliveryDelay=200}).
+     */
+    public static ArtemisBroker create(Path instance, java.util.Map<String, String> overrides)
+            throws IOException, InterruptedException {
         Path home = home();
         int port = FreePorts.next();
         Files.createDirectories(instance.getParent());
@@ -62,8 +71,9 @@ public final class ArtemisBroker implements BrokerHost {
             throw new IllegalStateException("artemis create failed: " + Files.readString(log));
         }
         // broker.properties in etc/ is applied over broker.xml when the broker starts
-        Files.copy(BROKER_PROPERTIES, instance.resolve("etc/broker.properties"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StringBuilder properties = new StringBuilder(Files.readString(BROKER_PROPERTIES));
+        overrides.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        Files.writeString(instance.resolve("etc/broker.properties"), properties);
         return new ArtemisBroker(instance, port);
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 // A PostgreSQL restart (fast shutdown: every pooled connection is cut) under concurrent writes and reads, with
-// midtier as a jar on an external broker: readiness goes DOWN and comes back UP by itself, reads and writes
-// work again at once without a single answer from a dead pooled connection, and every accepted write is applied.
+// midtier as a jar on an external broker: reads and writes work again at once, without a single answer from a
+// dead pooled connection, readiness is UP, and every accepted write is applied. (A sub-second restart may not
+// show on readiness at all; DatabaseOutageIT holds the database down long enough to see it go DOWN and UP.)
 class DatabaseRestartIT {
 
     /** After this long past the restart every pool must have replaced its dead connections. */
@@ -44,7 +45,6 @@ class DatabaseRestartIT {
 
                 Figures figures = Figures.of(load, restarting, back);
                 figures.write("db-restart");
-                assertThat(figures.readyDown()).as("readiness went DOWN during the restart: " + figures).isTrue();
                 assertThat(load.statuses("READY", settled)).as("readiness UP again").containsOnlyKeys(200);
                 assertThat(load.statuses("PUT", settled)).as("writes after the restart: " + figures).containsOnlyKeys(202);
                 assertThat(load.statuses("GET", settled)).as("reads after the restart: " + figures).containsOnlyKeys(200);
@@ -55,6 +55,8 @@ class DatabaseRestartIT {
                         .filter(a -> a.status() == 202).map(OutageLoad.Answer::updateId).toList();
                 await("every accepted write delivered").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(statuses(db, accepted)).as("updates by status").containsOnlyKeys("APPLIED"));
+                await("recovery completed every transaction the restart cut short").atMost(Duration.ofSeconds(60))
+                        .until(() -> app.transactionLogRecords() == 0);
                 await("no prepared transaction left").atMost(Duration.ofSeconds(60))
                         .until(() -> db.preparedTransactions() == 0);
                 await("nothing left on the queues").atMost(Duration.ofSeconds(30))

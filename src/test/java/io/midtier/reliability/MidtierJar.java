@@ -21,11 +21,13 @@ public final class MidtierJar implements AutoCloseable {
     private final ChildJvm jvm;
     private final int httpPort;
     private final int managementPort;
+    private final Path dataDir;
 
-    private MidtierJar(ChildJvm jvm, int httpPort, int managementPort) {
+    private MidtierJar(ChildJvm jvm, int httpPort, int managementPort, Path dataDir) {
         this.jvm = jvm;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
+        this.dataDir = dataDir;
     }
 
     /** Starts the jar and waits until it is ready (readiness UP). {@code extra} overrides or adds variables. */
@@ -39,7 +41,8 @@ public final class MidtierJar implements AutoCloseable {
         env.put("LEGACY_PORT", String.valueOf(legacy));
         env.put("LEGACY_LATENCY_MS", "5");
         env.put("MIDTIER_BACKEND_URL", "http://127.0.0.1:" + legacy);
-        env.put("MIDTIER_DATA_DIR", MidtierTestApp.dataDir(name).toAbsolutePath().toString());
+        Path dataDir = MidtierTestApp.dataDir(name).toAbsolutePath();
+        env.put("MIDTIER_DATA_DIR", dataDir.toString());
         env.put("MIDTIER_TX_NODE_ID", name.length() > 20 ? name.substring(0, 20) : name);
         env.put("MIDTIER_TX_RECOVERY_PERIOD_SECONDS", "5");
         env.put("MIDTIER_TX_RECOVERY_BACKOFF_SECONDS", "1");
@@ -51,7 +54,7 @@ public final class MidtierJar implements AutoCloseable {
         env.put("CAMEL_MAIN_ROUTES_RELOAD_ENABLED", "false");
         env.putAll(extra);
         ChildJvm jvm = ChildJvm.jar(name, Path.of("target", "midtier.jar"), env);
-        MidtierJar jar = new MidtierJar(jvm, http, management);
+        MidtierJar jar = new MidtierJar(jvm, http, management, Path.of(env.get("MIDTIER_DATA_DIR")));
         try {
             Awaitility.await("midtier jar ready (output: " + jvm.outputFile() + ")")
                     .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
@@ -83,6 +86,21 @@ public final class MidtierJar implements AutoCloseable {
             return ready.statusCode() == 200 && ready.body().contains("UP");
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Transactions Narayana's log still holds (file store): each one waits for recovery. 0 once every transaction
+     * a fault cut short has been completed.
+     */
+    public long transactionLogRecords() throws java.io.IOException {
+        Path records = dataDir.resolve(Path.of("tx-object-store", "ShadowNoFileLockStore", "defaultStore",
+                "StateManager", "BasicAction", "TwoPhaseCoordinator", "AtomicAction"));
+        if (!java.nio.file.Files.isDirectory(records)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(records)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
         }
     }
 

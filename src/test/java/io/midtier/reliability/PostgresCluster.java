@@ -38,6 +38,11 @@ public final class PostgresCluster implements DatabaseHost {
         this.asPostgresUser = asPostgresUser;
     }
 
+    /** Initialises and starts a cluster in {@code dataDir} with the database {@code midtier} (what the harness calls). */
+    public static PostgresCluster start(Path dataDir) throws Exception {
+        return start(dataDir, new String[0]);
+    }
+
     /**
      * Initialises a cluster in {@code dataDir} (deleted first if present), starts it and creates the databases
      * {@code midtier} and each of {@code moreDatabases}.
