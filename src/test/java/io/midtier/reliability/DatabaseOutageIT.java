@@ -18,8 +18,8 @@ class DatabaseOutageIT {
     static final Map<String, String> QUICK_REDELIVERY = Map.of(
             "addressSettings.\"midtier.updates\".redeliveryDelay", "200",
             "addressSettings.\"midtier.updates\".maxRedeliveryDelay", "1000");
-    /** Three times the redelivery window. */
-    static final Duration OUTAGE = Duration.ofSeconds(10);
+    /** Four times the redelivery window. */
+    static final Duration OUTAGE = Duration.ofSeconds(15);
 
     @Test
     void updates_waiting_through_a_database_outage_are_delivered_not_dead_lettered() throws Exception {
@@ -27,12 +27,14 @@ class DatabaseOutageIT {
              ArtemisBroker broker = ArtemisBroker.create(Path.of("target", "reliability", "db-outage-broker"),
                      QUICK_REDELIVERY)) {
             broker.start();
-            // a slow back-end and two consumers: updates pile up on the queue
-            Map<String, String> slow = Map.of("LEGACY_LATENCY_MS", "200", "MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2");
+            // a slow back-end and two consumers: updates pile up on the queue; a short wait for a connection, so that
+            // a delivery without the database fails (and is redelivered) quickly
+            Map<String, String> slow = Map.of("LEGACY_LATENCY_MS", "200", "MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2",
+                    "MIDTIER_DB_ACQUISITION_TIMEOUT_MS", "300");
             try (MidtierJar app = MidtierJar.start("db-outage", broker, db, slow);
-                 OutageLoad load = OutageLoad.start(app, 4, 0)) {
+                 OutageLoad load = OutageLoad.start(app, 2, 0)) {
                 await("a backlog of accepted updates").atMost(Duration.ofSeconds(60))
-                        .until(() -> broker.messageCount("midtier.updates") >= 10);
+                        .until(() -> broker.messageCount("midtier.updates") >= 3);
 
                 long stopped = System.nanoTime();
                 db.stop();
