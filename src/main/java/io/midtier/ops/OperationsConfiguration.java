@@ -66,6 +66,11 @@ public class OperationsConfiguration implements CamelConfiguration {
             KameletReloader.install(context, kameletReloadDirectory);
         }
 
+        // first in front of every path: nothing is served before every route started, or while they stop
+        StartupGate gate = new StartupGate();
+        context.getManagementStrategy().addEventNotifier(gate.notifier());
+        HttpSecurityInstaller.install(context, gate);
+        context.getRegistry().bind("startupGate", gate);
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),
                     new AccessPolicy(readsOpen), maxBodySize));

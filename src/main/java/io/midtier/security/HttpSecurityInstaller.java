@@ -1,5 +1,6 @@
 package io.midtier.security;
 
+import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
@@ -8,15 +9,16 @@ import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig.
 import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
- * Puts {@link HttpSecurityHandler} in front of every path of the API server, through the authentication
- * hook of Camel's embedded HTTP server: the server installs it when it starts, before any route serves.
+ * Puts a handler ({@link HttpSecurityHandler}, the start-up gate) in front of every path of the API server, through
+ * the authentication hook of Camel's embedded HTTP server: the server installs it when it starts, before any route
+ * serves. Handlers run in the order they were installed.
  */
 public final class HttpSecurityInstaller {
 
     private HttpSecurityInstaller() {
     }
 
-    public static void install(CamelContext context, HttpSecurityHandler handler) {
+    public static void install(CamelContext context, AuthenticationHandler handler) {
         MainHttpServer existing = context.hasService(MainHttpServer.class);
         if (existing != null) {
             addTo(existing, handler);
@@ -33,7 +35,7 @@ public final class HttpSecurityInstaller {
         });
     }
 
-    private static void addTo(MainHttpServer server, HttpSecurityHandler handler) {
+    private static void addTo(MainHttpServer server, AuthenticationHandler handler) {
         AuthenticationConfig auth = server.getConfiguration().getAuthenticationConfig();
         AuthenticationConfigEntry entry = new AuthenticationConfigEntry();
         entry.setPath("/*");

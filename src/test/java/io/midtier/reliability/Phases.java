@@ -1,0 +1,38 @@
+package io.midtier.reliability;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+
+/** Waits the scenarios share: for the load to reach a point, for the load to end. */
+final class Phases {
+
+    private Phases() {
+    }
+
+    /** Until {@code more} writes beyond now have reached midtier (or the load has sent all its writes). */
+    static void awaitWrites(Load load, long more, Duration timeout) {
+        long target = load.reached() + Math.max(1, more);
+        Awaitility.await("the load reaches " + target + " writes").atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> load.reached() >= target || load.writesDone());
+    }
+
+    /** A random number of writes in [segment/2, segment]. */
+    static long randomSegment(long segment) {
+        long low = Math.max(1, segment / 2);
+        return low + ThreadLocalRandom.current().nextLong(Math.max(1, segment - low + 1));
+    }
+
+    /** Until every writer is done, then the readers are stopped. */
+    static void awaitWritesDone(Load load, Duration timeout) {
+        Awaitility.await("every write sent and answered").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(load::writesDone);
+        load.join();
+    }
+
+    /** The longest a scenario's load may take: generous, so only a stuck system hits it. */
+    static Duration loadTimeout(Settings settings) {
+        return Duration.ofSeconds(120 + settings.writes() / 5);
+    }
+}

@@ -1,0 +1,116 @@
+package io.midtier.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Runs the chosen scenarios one after the other, each on a fresh stack (database reset, new data folder): load and
+ * faults, then the drain (no PENDING update, no message on a queue, no prepared transaction), then the
+ * invariants. Writes each scenario's calls to {@code <out>/<scenario>-calls.csv} and the table to
+ * {@code <out>/results.md}.
+ */
+final class ReliabilityHarness {
+
+    private final Settings settings;
+
+    ReliabilityHarness(Settings settings) {
+        this.settings = settings;
+    }
+
+    static Scenario scenario(String name) {
+        return switch (name) {
+            case "crash" -> new CrashScenario();
+            case "broker-loss" -> new BrokerLossScenario();
+            case "db-restart" -> new DbRestartScenario();
+            case "outage" -> new OutageScenario();
+            case "bad-input" -> new BadInputScenario();
+            default -> throw new IllegalArgumentException("unknown scenario " + name);
+        };
+    }
+
+    List<Result> run() throws Exception {
+        Files.createDirectories(settings.outDir());
+        List<Result> results = new ArrayList<>();
+        try (DatabaseHost database = Hosts.database(settings.outDir().resolve("postgres").toAbsolutePath())) {
+            for (String name : settings.scenarios()) {
+                Result result = run(scenario(name), database);
+                results.add(result);
+                System.out.println(ResultsTable.render(List.of(result), "[" + name + "]"));
+                write(results);
+            }
+        }
+        String table = write(results);
+        System.out.println(table);
+        return results;
+    }
+
+    private String write(List<Result> results) throws IOException {
+        String table = ResultsTable.render(results, "Reliability run " + Instant.now() + " (" + settings.describe() + ")");
+        Files.writeString(settings.outDir().resolve("results.md"), table);
+        return table;
+    }
+
+    private Result run(Scenario scenario, DatabaseHost database) throws Exception {
+        BrokerHost broker = Hosts.broker(settings.outDir().resolve(scenario.name()).resolve("broker").toAbsolutePath())
+                .orElse(null);
+        String skip = scenario.skipReason(database, broker);
+        if (skip != null) {
+            if (broker != null) {
+                broker.close();
+            }
+            System.out.println("[" + scenario.name() + "] skipped: " + skip);
+            return Result.skipped(scenario.name(), skip);
+        }
+        CallLog log = new CallLog();
+        String prefix = (scenario.name().substring(0, 2) + "-" + Long.toString(System.currentTimeMillis() % 46_656L
+                + ThreadLocalRandom.current().nextInt(1000), 36) + "-").toUpperCase(java.util.Locale.ROOT);
+        System.out.printf("[%s] starting (%s; broker %s; database %s)%n", scenario.name(), settings.describe(),
+                broker == null ? "embedded" : broker.url(), database);
+        try (Stack stack = Stack.start(scenario.name(), settings, database, broker, scenario.midtierEnvironment(broker))) {
+            long started = System.nanoTime();
+            List<String> violations = new ArrayList<>(scenario.drive(stack, log, settings, prefix));
+            Map<String, Long> depths = drain(stack, violations);
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            List<Call> calls = log.calls();
+            Set<String> keys = new java.util.TreeSet<>(settings.accountIds());
+            return new Invariants(stack.sql).check(scenario.name(), calls, keys, depths, violations, duration);
+        } finally {
+            log.write(settings.outDir().resolve(scenario.name() + "-calls.csv"));
+        }
+    }
+
+    /** Until nothing is on its way: no PENDING update, empty queues, no prepared transaction (bounded). */
+    private Map<String, Long> drain(Stack stack, List<String> violations) {
+        Map<String, Long> depths = new TreeMap<>();
+        try {
+            Awaitility.await("the system drains").atMost(Duration.ofSeconds(settings.drainSeconds()))
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> {
+                        depths.put(Stack.UPDATES, stack.queueDepth(Stack.UPDATES));
+                        depths.put(Stack.DEAD_LETTERS, stack.queueDepth(Stack.DEAD_LETTERS));
+                        return stack.sql.count("select count(*) from cache_update where status = 'PENDING'") == 0
+                                && depths.values().stream().allMatch(d -> d == 0)
+                                && stack.sql.preparedTransactions().isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            violations.add("not drained within " + settings.drainSeconds() + " s");
+        }
+        return depths;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Result> results = new ReliabilityHarness(Settings.fromSystemProperties()).run();
+        System.exit(results.stream().allMatch(Result::passed) ? 0 : 1);
+    }
+}

@@ -1,0 +1,26 @@
+package io.midtier.reliability;
+
+import java.util.List;
+import java.util.Map;
+
+/** One fault scenario: it drives load and faults on a started {@link Stack} and stops by itself. */
+interface Scenario {
+
+    String name();
+
+    /** Why this scenario cannot run on these hosts (then it is skipped, not failed), or null. */
+    default String skipReason(DatabaseHost database, BrokerHost broker) {
+        return null;
+    }
+
+    /** midtier settings this scenario needs (environment variables of the jar). */
+    default Map<String, String> midtierEnvironment(BrokerHost broker) {
+        return Map.of();
+    }
+
+    /**
+     * Runs the load with its faults until every write was sent, every call is recorded in {@code log}, and the
+     * faults are over (midtier, broker, database and back-end up). Returns what the scenario itself found wrong.
+     */
+    List<String> drive(Stack stack, CallLog log, Settings settings, String prefix) throws Exception;
+}

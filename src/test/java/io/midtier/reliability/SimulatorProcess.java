@@ -1,0 +1,80 @@
+package io.midtier.reliability;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/** The legacy back-end simulator in its own process ({@code io.midtier.legacy.LegacySimulatorMain} from the jar). */
+final class SimulatorProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final OsProcess process;
+    private final int port;
+
+    private SimulatorProcess(OsProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static SimulatorProcess start(Path jar, Path log, int port, String jdbcUrl, long latencyMs, int maxConcurrent) {
+        OsProcess process = OsProcess.java(log, List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                List.of("-cp", jar.toString(), "io.midtier.legacy.LegacySimulatorMain"),
+                Map.of("LEGACY_HOST", "127.0.0.1", "LEGACY_PORT", Integer.toString(port),
+                        "LEGACY_JDBC_URL", jdbcUrl, "LEGACY_DB_USER", Sql.USER,
+                        "LEGACY_LATENCY_MS", Long.toString(latencyMs), "LEGACY_JITTER_MS", "0",
+                        "LEGACY_MAX_CONCURRENT", Integer.toString(maxConcurrent)));
+        SimulatorProcess simulator = new SimulatorProcess(process, port);
+        try {
+            Awaitility.await("the simulator answers (" + log + ")").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> {
+                        if (!process.alive()) {
+                            throw new IllegalStateException("the simulator exited:\n" + process.tail(30));
+                        }
+                        return simulator.call("GET", "/legacy/stats", null).statusCode() == 200;
+                    });
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return simulator;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Takes the back-end region down (every call 503) or brings it back. */
+    void down(boolean down) {
+        HttpResponse<String> answer = call("PUT", "/legacy/faults", "{\"down\":" + down + "}");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("PUT /legacy/faults answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    HttpResponse<String> call(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,124 @@
+package io.midtier.reliability;
+
+import io.midtier.testsupport.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The system under test for one scenario, each part a process of its own: the simulator, midtier (the jar), the
+ * broker (external, or embedded in midtier's process), on the run's database server, reset first.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String UPDATES = "midtier.updates";
+    static final String DEAD_LETTERS = "DLQ.midtier.updates";
+    static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    final DatabaseHost database;
+    final BrokerHost broker;
+    final Sql sql;
+    final SimulatorProcess simulator;
+    final MidtierNode node;
+    final Path dir;
+
+    private Stack(DatabaseHost database, BrokerHost broker, Sql sql, SimulatorProcess simulator, MidtierNode node, Path dir) {
+        this.database = database;
+        this.broker = broker;
+        this.sql = sql;
+        this.simulator = simulator;
+        this.node = node;
+        this.dir = dir;
+    }
+
+    /**
+     * @param midtierEnvironment extra settings of midtier for this scenario (e.g. shorter redelivery)
+     */
+    static Stack start(String scenario, Settings settings, DatabaseHost database, BrokerHost broker,
+                       Map<String, String> midtierEnvironment) throws Exception {
+        Path dir = settings.outDir().resolve(scenario).toAbsolutePath();
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Sql sql = new Sql(database.jdbcUrl());
+        sql.reset();
+        if (broker != null) {
+            broker.start();
+        }
+        int legacyPort = FreePorts.next();
+        SimulatorProcess simulator = null;
+        try {
+            simulator = SimulatorProcess.start(settings.jar(), dir.resolve("simulator.log"), legacyPort,
+                    database.jdbcUrl(), settings.latencyMs(), 8);
+            Map<String, String> environment = new HashMap<>();
+            environment.put("MIDTIER_HTTP_PORT", Integer.toString(FreePorts.next()));
+            environment.put("MIDTIER_MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
+            environment.put("MIDTIER_DATA_DIR", dir.resolve("data").toString());
+            environment.put("MIDTIER_TX_NODE_ID", "rel-" + scenario);
+            environment.put("MIDTIER_DB_URL", database.jdbcUrl());
+            environment.put("LEGACY_SIMULATOR_ENABLED", "false");
+            environment.put("MIDTIER_BACKEND_URL", simulator.baseUrl());
+            // in-doubt branches of a killed process are resolved within seconds, not the default half minute
+            environment.put("MIDTIER_TX_RECOVERY_PERIOD_SECONDS", "5");
+            environment.put("MIDTIER_TX_RECOVERY_BACKOFF_SECONDS", "1");
+            environment.put("MIDTIER_TX_PREPARED_WATCH_PERIOD_MS", "5000");
+            if (broker != null) {
+                environment.put("MIDTIER_BROKER_URL", broker.url());
+                environment.put("MIDTIER_BROKER_USER", broker.user());
+                environment.put("MIDTIER_BROKER_PASSWORD", broker.password());
+            } else {
+                environment.put("MIDTIER_BROKER_TCP_PORT", Integer.toString(FreePorts.next()));
+            }
+            // routes and kamelets from the jar (the working directory's folders are not watched by a harness)
+            environment.put("CAMEL_MAIN_ROUTES_RELOAD_ENABLED", "false");
+            environment.putAll(midtierEnvironment);
+            MidtierNode node = new MidtierNode(settings.jar(), dir, environment);
+            node.start(START_TIMEOUT);
+            return new Stack(database, broker, sql, simulator, node, dir);
+        } catch (Exception | Error e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Messages on a queue, asked of the external broker, or of midtier's metrics for the embedded one. */
+    long queueDepth(String queue) throws Exception {
+        return broker != null ? broker.messageCount(queue) : node.embeddedQueueDepth(queue);
+    }
+
+    @Override
+    public void close() {
+        try {
+            node.close();
+        } finally {
+            try {
+                simulator.close();
+            } finally {
+                if (broker != null) {
+                    broker.close();
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
