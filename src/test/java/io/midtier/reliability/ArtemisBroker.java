@@ -34,18 +34,21 @@ public final class ArtemisBroker implements BrokerHost {
 
     private final Path instance;
     private final int port;
+    private final java.util.Map<String, String> overrides;
     private Process process;
 
-    private ArtemisBroker(Path instance, int port) {
+    private ArtemisBroker(Path instance, int port, java.util.Map<String, String> overrides) {
         this.instance = instance;
         this.port = port;
+        this.overrides = overrides;
     }
 
     /**
-     * Creates a new broker instance in {@code instance} (an empty or absent folder) listening on a free port on
-     * the loopback interface; {@link #start()} runs it.
+     * A new broker whose instance will be {@code instance} (emptied now), listening on a free port on the loopback
+     * interface; {@link #start()} creates the instance on first use (so the folder may be emptied again before)
+     * and runs it; later starts run it on the journal it has.
      */
-    public static ArtemisBroker create(Path instance) throws IOException, InterruptedException {
+    public static ArtemisBroker create(Path instance) {
         return create(instance, java.util.Map.of());
     }
 
@@ -53,12 +56,20 @@ public final class ArtemisBroker implements BrokerHost {
      * As {@link #create(Path)}, with broker properties set over docker/artemis/broker.properties (e.g. shorter
      * redelivery delays: {@code addressSettings."midtier.updates".redeliveryDelay=200}).
      */
-    public static ArtemisBroker create(Path instance, java.util.Map<String, String> overrides)
-            throws IOException, InterruptedException {
+    public static ArtemisBroker create(Path instance, java.util.Map<String, String> overrides) {
+        // a new broker: nothing of an earlier run's instance (and journal) in this folder
+        deleteRecursively(instance);
+        return new ArtemisBroker(instance.toAbsolutePath(), FreePorts.next(), overrides);
+    }
+
+    /** {@code artemis create}, unless the instance is there already (then its journal is kept). */
+    private void createInstance() throws IOException, InterruptedException {
+        if (Files.isExecutable(instance.resolve("bin/artemis"))) {
+            return;
+        }
         Path home = home();
-        int port = FreePorts.next();
         Files.createDirectories(instance.getParent());
-        List<String> command = List.of(home.resolve("bin/artemis").toString(), "create", instance.toAbsolutePath().toString(),
+        List<String> command = List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--silent", "--force", "--user", USER, "--password", PASSWORD, "--require-login", "--no-web",
                 "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--name", "midtier-test",
                 "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
@@ -74,7 +85,6 @@ public final class ArtemisBroker implements BrokerHost {
         StringBuilder properties = new StringBuilder(Files.readString(BROKER_PROPERTIES));
         overrides.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         Files.writeString(instance.resolve("etc/broker.properties"), properties);
-        return new ArtemisBroker(instance, port);
     }
 
     static Path home() {
@@ -120,6 +130,7 @@ public final class ArtemisBroker implements BrokerHost {
         if (isRunning()) {
             return;
         }
+        createInstance();
         Files.createDirectories(log().getParent());
         // bin/artemis ends in exec java, so this process is the broker's JVM
         process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
