@@ -192,7 +192,14 @@ public class MidtierConfiguration implements CamelConfiguration {
         registry.bind("deliveryAttempts",
                 new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
         // the queue consumers that need the database pause while it is out (routePolicy of their routes)
-        registry.bind("databaseOutageGate", new DatabaseOutageGate(plain, databaseCheckMs));
+        DatabaseOutageGate gate = new DatabaseOutageGate(plain, databaseCheckMs);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                gate.close();
+            }
+        });
+        registry.bind("databaseOutageGate", gate);
         UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, updatesQueue, backlogWarnRatio,
                 backlogWarnAgeSeconds);
         registry.bind("updatesBacklog", backlog);
