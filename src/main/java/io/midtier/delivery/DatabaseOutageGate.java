@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route policy of the queue consumers that need the database (delivery, dead letters): when one of them fails
- * because PostgreSQL cannot be reached, all of them stop taking messages until a query answers again.
+ * Route policy of the consumers that need the database for every message (delivery, dead letters, the change
+ * publisher's timer): when one of them fails because PostgreSQL cannot be reached, all of them stop taking messages
+ * until a query answers again.
  *
  * <p>Why: each failed delivery rolls back and uses one of the broker's delivery attempts, which are meant for
  * back-end failures. A database outage longer than the redelivery window (1+2+4+8+16 s by default) would
@@ -53,6 +54,9 @@ public final class DatabaseOutageGate extends RoutePolicySupport implements Auto
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
         Exception failure = exchange.getException();
+        if (failure == null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        }
         if (failure != null && BrokenConnections.databaseUnavailable(failure) && paused.compareAndSet(false, true)) {
             pausedAt = System.nanoTime();
             LOG.warn("PostgreSQL cannot be reached ({}): routes {} stop taking messages until it answers again",
