@@ -8,14 +8,14 @@
 #
 # Options (defaults are the short run of the test suite):
 #   --scenarios LIST   crash,broker-loss,db-restart,outage,bad-input (all)
-#   --writes N         writes per scenario that may change something (150)
+#   --writes N         accepted writes per scenario (120)
 #   --crashes N        kill -9 of midtier in the crash scenario (5)
 #   --writers N        concurrent writing clients (8)
 #   --readers N        concurrent reading clients (2)
 #   --keys N           accounts written, 1..100 (40)
 #   --latency-ms N     the simulator's latency per call (5)
-#   --outage-seconds N how long the back-end is down in the outage scenario (10)
-#   --drain-seconds N  the longest wait for the system to drain (180)
+#   --outage-seconds N how long the back-end is slow, then down, in the outage scenario (8)
+#   --drain-seconds N  the longest wait for the system to drain (180, or 1 per 20 writes)
 #   --broker embedded  midtier's embedded broker instead of the external one
 #   --database machine the machine's PostgreSQL instead of a private restartable cluster
 #   --db-url URL       the database on the machine's PostgreSQL (default: the test database + _reliability)

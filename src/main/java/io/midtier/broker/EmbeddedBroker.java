@@ -72,9 +72,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
                 .setExpiryAddress(SimpleString.of(settings.deadLetterQueue()))
                 .setExpiryDelay(settings.updatesExpiryMs() > 0 ? settings.updatesExpiryMs() : -1L));
-        // Dead letters are never dropped or refused: retried without limit, paged to disk when memory is full.
+        // Dead letters are never dropped or refused: retried without limit (with the updates' backoff: one whose
+        // update may have reached the back-end waits for the back-end to answer), paged to disk when memory is full.
         config.addAddressSetting(settings.deadLetterQueue(), new AddressSettings()
                 .setRedeliveryDelay(settings.redeliveryDelayMs())
+                .setRedeliveryMultiplier(settings.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(settings.maxRedeliveryDelayMs())
                 .setMaxDeliveryAttempts(-1)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         config.addAddressConfiguration(anycastQueue(settings.updatesQueue()));

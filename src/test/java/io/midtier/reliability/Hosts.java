@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,15 +15,32 @@ import java.util.Optional;
  */
 final class Hosts {
 
+    private static final String ARTEMIS = "io.midtier.reliability.ArtemisBroker";
+
     private Hosts() {
     }
 
-    /** A new external broker with its journal in {@code dir}, not yet started; empty = use the embedded broker. */
-    static Optional<BrokerHost> broker(Path dir) {
+    /**
+     * A new external broker with its journal in {@code dir}, not yet started; empty = use the embedded broker.
+     * {@code settings} are broker properties over its defaults (a static {@code create(Path, Map)} takes them).
+     */
+    static Optional<BrokerHost> broker(Path dir, Map<String, String> settings) {
         if ("embedded".equals(System.getProperty("reliability.broker"))) {
             return Optional.empty();
         }
-        return create("io.midtier.reliability.ArtemisBroker", BrokerHost.class, dir);
+        if (!settings.isEmpty()) {
+            try {
+                Method factory = Class.forName(ARTEMIS).getMethod("create", Path.class, Map.class);
+                return Optional.of(BrokerHost.class.cast(factory.invoke(null, dir, settings)));
+            } catch (ClassNotFoundException e) {
+                return Optional.empty();
+            } catch (NoSuchMethodException e) {
+                // fall through: a broker on its default settings
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + ARTEMIS + ": " + e, e);
+            }
+        }
+        return create(ARTEMIS, BrokerHost.class, dir);
     }
 
     /** The database server for the whole run. */

@@ -16,7 +16,8 @@ import java.util.Set;
  * <li>every write answered 202 is APPLIED and in the back-end's log exactly once, or FAILED and not there;</li>
  * <li>a write whose answer was lost is there at most once;</li>
  * <li>a write answered with an error, and anything else no recorded write explains, changed nothing;</li>
- * <li>for every key without a pending update the cache holds what the back-end holds;</li>
+ * <li>for every key without a pending update the cache holds what the back-end holds (an expired entry is not
+ * served as it is: the next read asks the back-end);</li>
  * <li>no prepared transaction and no message is left;</li>
  * <li>the load's valid requests get 200/202, or a 503 with a JSON error body, nothing else.</li>
  * </ul>
@@ -128,7 +129,8 @@ final class Invariants {
                 continue;
             }
             List<Map<String, Object>> cached = sql.query(
-                    "select body->>'name' as name, body->>'phone' as phone from cache_entry where type = 'accounts' and id = ?", key);
+                    "select body->>'name' as name, body->>'phone' as phone from cache_entry"
+                            + " where type = 'accounts' and id = ? and expires_at > now()", key);
             if (cached.isEmpty()) {
                 continue;
             }

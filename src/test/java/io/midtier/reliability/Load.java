@@ -21,8 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The concurrent clients: writers PUT a unique name (the prefix and the write's number) on a random account, so
  * the back-end's applied log names the write it came from; readers GET accounts. Every call goes to the
- * {@link CallLog}. Writers stop after {@code writes} writes that may have changed something (accepted, or unanswered) or at
- * {@link #stop()}.
+ * {@link CallLog}. Writers stop once {@code writes} writes were accepted (202), or at {@link #stop()}.
  */
 final class Load implements AutoCloseable {
 
@@ -42,8 +41,6 @@ final class Load implements AutoCloseable {
     private final String prefix;
     private final long writes;
     private final AtomicLong next = new AtomicLong();
-    // writes that may have changed something (202, or the answer lost): refusals and error answers do not use the budget
-    private final AtomicLong reached = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
@@ -79,11 +76,6 @@ final class Load implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Writes so far that may have changed something: accepted, or unanswered (not refused). */
-    long reached() {
-        return reached.get();
-    }
-
     boolean writesDone() {
         return threads.stream().filter(t -> t.getName().startsWith("writer-")).noneMatch(Thread::isAlive);
     }
@@ -107,7 +99,7 @@ final class Load implements AutoCloseable {
 
     private void write(int client) {
         HttpClient http = client();
-        while (!stopped.get() && reached.get() < writes) {
+        while (!stopped.get() && accepted.get() < writes) {
             long n = next.getAndIncrement();
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
             String name = prefix + n;
@@ -125,9 +117,6 @@ final class Load implements AutoCloseable {
                 Answer answer = send(http, request.build());
                 if (answer.status == 202) {
                     accepted.incrementAndGet();
-                }
-                if (answer.status == 202 || (answer.status == -1 && !"refused".equals(answer.error))) {
-                    reached.incrementAndGet();
                 }
                 log.record(client, "WRITE", key, name, answer.startMs, answer.status, answer.updateId, answer.error);
                 afterAnswer(answer);

@@ -10,12 +10,12 @@ final class Phases {
     private Phases() {
     }
 
-    /** Until {@code more} writes beyond now have reached midtier (or the load has sent all its writes). */
+    /** Until {@code more} writes beyond now have been accepted (or the load has sent all its writes). */
     static void awaitWrites(Load load, long more, Duration timeout) {
-        long target = load.reached() + Math.max(1, more);
+        long target = load.accepted() + Math.max(1, more);
         Awaitility.await("the load reaches " + target + " writes").atMost(timeout)
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> load.reached() >= target || load.writesDone());
+                .until(() -> load.accepted() >= target || load.writesDone());
     }
 
     /** A random number of writes in [segment/2, segment]. */

@@ -62,8 +62,10 @@ final class ReliabilityHarness {
     }
 
     private Result run(Scenario scenario, DatabaseHost database) throws Exception {
-        BrokerHost broker = Hosts.broker(settings.outDir().resolve(scenario.name()).resolve("broker").toAbsolutePath())
-                .orElse(null);
+        Path dir = settings.outDir().resolve(scenario.name()).toAbsolutePath();
+        Stack.deleteTree(dir);
+        Files.createDirectories(dir);
+        BrokerHost broker = Hosts.broker(dir.resolve("broker"), scenario.brokerSettings()).orElse(null);
         String skip = scenario.skipReason(database, broker);
         if (skip != null) {
             if (broker != null) {

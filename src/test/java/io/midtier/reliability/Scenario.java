@@ -13,6 +13,11 @@ interface Scenario {
         return null;
     }
 
+    /** Broker properties this scenario needs on an external broker (e.g. a shorter redelivery window). */
+    default Map<String, String> brokerSettings() {
+        return Map.of();
+    }
+
     /** midtier settings this scenario needs (environment variables of the jar). */
     default Map<String, String> midtierEnvironment(BrokerHost broker) {
         return Map.of();

@@ -16,7 +16,8 @@ import java.util.List;
  * @param keys           accounts written (1001 upwards; the back-end has 1001..1100)
  * @param latencyMs      the back-end's latency per call
  * @param outageSeconds  how long the back-end stays down in the outage scenario (longer than the redelivery window)
- * @param drainSeconds   the longest wait for the system to drain after the load
+ * @param drainSeconds   the longest wait for the system to drain after the load (default: 180 s, or a second per 20
+ *                       writes when there are more)
  */
 record Settings(List<String> scenarios, long writes, int crashes, int writers, int readers, int keys, long latencyMs,
                 int outageSeconds, int drainSeconds, Path jar, Path outDir) {
@@ -31,15 +32,16 @@ record Settings(List<String> scenarios, long writes, int crashes, int writers, i
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + ALL);
             }
         }
+        long writes = Long.getLong("reliability.writes", 120);
         return new Settings(chosen,
-                Long.getLong("reliability.writes", 150),
+                writes,
                 Integer.getInteger("reliability.crashes", 5),
                 Integer.getInteger("reliability.writers", 8),
                 Integer.getInteger("reliability.readers", 2),
                 Integer.getInteger("reliability.keys", 40),
                 Long.getLong("reliability.latency-ms", 5),
-                Integer.getInteger("reliability.outage-seconds", 10),
-                Integer.getInteger("reliability.drain-seconds", 180),
+                Integer.getInteger("reliability.outage-seconds", 8),
+                Integer.getInteger("reliability.drain-seconds", (int) Math.max(180, writes / 20)),
                 Path.of(System.getProperty("reliability.jar", "target/midtier.jar")),
                 Path.of(System.getProperty("reliability.out", "target/reliability")));
     }

@@ -54,7 +54,16 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** Takes the back-end region down (every call 503) or brings it back. */
     void down(boolean down) {
-        HttpResponse<String> answer = call("PUT", "/legacy/faults", "{\"down\":" + down + "}");
+        faults("{\"down\":" + down + "}");
+    }
+
+    /** Every call takes this long (and is still carried out when the caller has given up waiting). */
+    void latency(long millis) {
+        faults("{\"latencyMs\":" + millis + "}");
+    }
+
+    private void faults(String json) {
+        HttpResponse<String> answer = call("PUT", "/legacy/faults", json);
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("PUT /legacy/faults answered " + answer.statusCode() + ": " + answer.body());
         }

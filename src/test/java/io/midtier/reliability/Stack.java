@@ -42,19 +42,30 @@ final class Stack implements AutoCloseable {
      */
     static Stack start(String scenario, Settings settings, DatabaseHost database, BrokerHost broker,
                        Map<String, String> midtierEnvironment) throws Exception {
+        // the scenario's folder is new (emptied by the harness before it made the broker host)
         Path dir = settings.outDir().resolve(scenario).toAbsolutePath();
-        deleteTree(dir);
         Files.createDirectories(dir);
         Sql sql = new Sql(database.jdbcUrl());
         sql.reset();
-        if (broker != null) {
-            broker.start();
-        }
         int legacyPort = FreePorts.next();
         SimulatorProcess simulator = null;
         try {
-            simulator = SimulatorProcess.start(settings.jar(), dir.resolve("simulator.log"), legacyPort,
-                    database.jdbcUrl(), settings.latencyMs(), 8);
+            // the broker and the simulator start side by side (seconds each, on a shared machine)
+            java.util.concurrent.CompletableFuture<Void> brokerUp = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                if (broker != null) {
+                    try {
+                        broker.start();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the broker did not start: " + e, e);
+                    }
+                }
+            });
+            try {
+                simulator = SimulatorProcess.start(settings.jar(), dir.resolve("simulator.log"), legacyPort,
+                        database.jdbcUrl(), settings.latencyMs(), 8);
+            } finally {
+                brokerUp.join();
+            }
             Map<String, String> environment = new HashMap<>();
             environment.put("MIDTIER_HTTP_PORT", Integer.toString(FreePorts.next()));
             environment.put("MIDTIER_MANAGEMENT_PORT", Integer.toString(FreePorts.next()));

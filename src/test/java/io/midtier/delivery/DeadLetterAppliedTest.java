@@ -1,0 +1,63 @@
+package io.midtier.delivery;
+
+import static io.midtier.testsupport.Updates.appliedCopies;
+import static io.midtier.testsupport.Updates.awaitStatus;
+import static io.midtier.testsupport.Updates.rename;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.midtier.testsupport.Database;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.Updates;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+// dead-letter: an update whose only attempt timed out after the back-end had applied it is APPLIED, not FAILED,
+// even when the back-end cannot be asked at first (the reliability harness's outage scenario found it FAILED).
+class DeadLetterAppliedTest {
+
+    static MidtierTestApp app;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> p = MidtierTestApp.defaults("dead-letter-applied");
+        p.put("midtier.backend.timeout-ms", "300");
+        p.put("midtier.broker.redelivery-delay-ms", "100");
+        p.put("midtier.broker.max-redelivery-delay-ms", "400");
+        p.put("midtier.broker.max-delivery-attempts", "1");
+        Updates.forgetUndeliverable();
+        app = MidtierTestApp.start(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.legacyFaults("{\"latencyMs\":0,\"down\":false}");
+        app.close();
+    }
+
+    @Test
+    void an_update_the_backend_applied_after_its_attempt_timed_out_is_applied_not_dead_lettered() {
+        Http.get(app.url("/api/accounts/1043"));
+        // every call outlasts midtier's timeout, yet the back-end carries it out
+        app.legacyFaults("{\"latencyMs\":1000}");
+        String updateId = rename(app, "1043", "LATE APPLY " + System.nanoTime());
+
+        // the one attempt timed out; the back-end applied it; the dead-letter route cannot ask it yet (too slow)
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCopies(updateId) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+                "select count(*) from delivery_attempt where update_id = ? and error is not null", UUID.fromString(updateId)) > 0);
+        assertThat(Updates.status(app, updateId).get("status").asText()).isEqualTo("PENDING");
+
+        app.legacyFaults("{\"latencyMs\":0}");
+
+        awaitStatus(app, updateId, "APPLIED");
+        assertThat(appliedCopies(updateId)).isEqualTo(1);
+        assertThat(Database.count("select count(*) from dead_letter where update_id = ?", UUID.fromString(updateId)))
+                .as("no dead letter for support").isZero();
+    }
+}
