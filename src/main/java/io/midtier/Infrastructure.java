@@ -9,6 +9,8 @@ import io.midtier.db.PostgresPreflight;
 import io.midtier.db.SchemaMigration;
 import io.midtier.db.XaDataSourceFactory;
 import io.midtier.legacy.LegacySimulator;
+import io.midtier.tx.NamedRecoveryHelper;
+import io.midtier.tx.NamingTransactionManager;
 import io.midtier.tx.TransactionManagerSetup;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class Infrastructure implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
+    /** The broker's name in Narayana's log records (the database's is Agroal's, "midtier-cache"). */
+    static final String BROKER_RESOURCE = "midtier-broker";
+    private static final String BROKER_PRODUCT = "ActiveMQ Artemis";
 
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private TransactionManagerSetup transactions;
@@ -66,8 +71,10 @@ public final class Infrastructure implements AutoCloseable {
         JmsXAResourceRecoveryHelper jmsRecovery = brokerSettings.user() == null || brokerSettings.user().isBlank()
                 ? new JmsXAResourceRecoveryHelper(xa)
                 : new JmsXAResourceRecoveryHelper(xa, brokerSettings.user(), brokerSettings.password());
-        transactions.addRecoveryHelper(jmsRecovery);
-        jmsPool = JmsSetup.pooledXaConnectionFactory(xa, transactions.transactionManager(), brokerSettings);
+        // the broker's resources carry one name when enlisted and when scanned (NamedResourceRecords)
+        transactions.addRecoveryHelper(NamedRecoveryHelper.of(jmsRecovery, BROKER_RESOURCE, BROKER_PRODUCT));
+        jmsPool = JmsSetup.pooledXaConnectionFactory(xa, new NamingTransactionManager(
+                transactions.transactionManager(), BROKER_RESOURCE, BROKER_PRODUCT), brokerSettings);
         closeInReverse.push(jmsPool::stop);
 
         if (settings.simulator() != null) {

@@ -14,6 +14,7 @@ import io.midtier.orders.ReplyQueueSender;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
+import io.midtier.delivery.DatabaseOutageGate;
 import io.midtier.delivery.DeliveryAttempts;
 import io.midtier.delivery.DeliveryBacklogHealthCheck;
 import io.midtier.delivery.UpdatesBacklog;
@@ -74,6 +75,7 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.broker.updates-expiry-ms") private long updatesExpiryMs;
 
     @PropertyInject("midtier.delivery.backlog-warn-ratio") private double backlogWarnRatio;
+    @PropertyInject("midtier.delivery.database-check-ms") private long databaseCheckMs;
     @PropertyInject("midtier.delivery.backlog-warn-age-seconds") private long backlogWarnAgeSeconds;
 
     // changes (issue 3)
@@ -189,6 +191,15 @@ public class MidtierConfiguration implements CamelConfiguration {
         });
         registry.bind("deliveryAttempts",
                 new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
+        // the queue consumers that need the database pause while it is out (routePolicy of their routes)
+        DatabaseOutageGate gate = new DatabaseOutageGate(plain, databaseCheckMs);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                gate.close();
+            }
+        });
+        registry.bind("databaseOutageGate", gate);
         UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, updatesQueue, backlogWarnRatio,
                 backlogWarnAgeSeconds);
         registry.bind("updatesBacklog", backlog);

@@ -34,14 +34,12 @@ public class ApiErrors {
             status = 503;
             code = "UNAVAILABLE";
             message = "a resource midtier depends on is unavailable; nothing was changed, try again later";
-            LOG.warn("{} {} answered 503: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), describe(failure));
+            LOG.warn("{} answered 503: {}", request(exchange), describe(failure));
         } else {
             status = 500;
             code = "INTERNAL";
             message = "internal error; nothing was changed";
-            LOG.error("{} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), failure);
+            LOG.error("{} failed", request(exchange), failure);
         }
         exchange.getMessage().setBody(body(status, code, message));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -74,6 +72,19 @@ public class ApiErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * The request's method and path for the log. A write's route removes the HTTP headers before the broker send (they
+     * must not travel with the message), so a failure there falls back to the REST endpoint that took the request.
+     */
+    static String request(Exchange exchange) {
+        Object method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD);
+        Object path = exchange.getMessage().getHeader(Exchange.HTTP_PATH);
+        if (method != null || path != null) {
+            return method + " " + path;
+        }
+        return exchange.getFromEndpoint() != null ? exchange.getFromEndpoint().getEndpointUri() : "(request)";
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.midtier.db.BrokenConnections;
 import io.midtier.db.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +45,7 @@ public final class KeyLocks implements AutoCloseable {
      */
     public static KeyLocks open(DatabaseSettings db, int size, long waitMs) throws SQLException {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(cp -> cp
+                .connectionPoolConfiguration(cp -> BrokenConnections.discardBroken(cp)
                         .initialSize(0)
                         .minSize(0)
                         .maxSize(size)

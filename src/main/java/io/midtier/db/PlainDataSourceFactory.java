@@ -18,7 +18,7 @@ public final class PlainDataSourceFactory {
 
     public static AgroalDataSource create(DatabaseSettings db, int maxSize) throws SQLException {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
+                .connectionPoolConfiguration(pool -> BrokenConnections.discardBroken(pool)
                         .maxSize(maxSize)
                         .minSize(0)
                         .acquisitionTimeout(Duration.ofMillis(db.acquisitionTimeoutMs()))

@@ -27,13 +27,12 @@ public final class XaDataSourceFactory {
         NarayanaTransactionIntegration integration =
                 new NarayanaTransactionIntegration(tm, tsr, "midtier-cache", false, recoveryRegistry);
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
+                .connectionPoolConfiguration(pool -> BrokenConnections.discardBroken(pool)
                         .maxSize(db.poolSize())
                         .minSize(1)
                         .acquisitionTimeout(Duration.ofMillis(db.acquisitionTimeoutMs()))
+                        // the background check of idle connections; a borrowed one idle for long is checked anyway
                         .validationTimeout(Duration.ofSeconds(30))
-                        .connectionValidator(io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidator())
-                        .exceptionSorter(io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter.fatalExceptionSorter())
                         .transactionIntegration(integration)
                         .recoveryEnable(true)
                         .connectionFactoryConfiguration(factory -> factory

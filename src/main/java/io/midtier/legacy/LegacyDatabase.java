@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.midtier.db.BrokenConnections;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -22,7 +23,7 @@ final class LegacyDatabase {
 
     static AgroalDataSource openPool(String jdbcUrl, String user, String password) throws SQLException {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
+                .connectionPoolConfiguration(pool -> BrokenConnections.discardBroken(pool)
                         .initialSize(0)
                         .minSize(0)
                         .maxSize(MAX_POOL_SIZE)

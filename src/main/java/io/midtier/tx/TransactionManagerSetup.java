@@ -66,6 +66,9 @@ public final class TransactionManagerSetup implements AutoCloseable {
         }
         arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir(dir);
         jtaPropertyManager.getJTAEnvironmentBean().setXaRecoveryNodes(List.of(settings.nodeId()));
+        // log records carry the name of their resource manager, so recovery can close one whose branch that
+        // manager completed before a crash (read once, when Narayana's record class loads: set before any transaction)
+        jtaPropertyManager.getJTAEnvironmentBean().setXAResourceRecordWrappingPlugin(new NamedResourceRecords());
         arjPropertyManager.getCoordinatorEnvironmentBean().setDefaultTimeout(settings.defaultTimeoutSeconds());
 
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
