@@ -33,9 +33,9 @@ class CompletedBranchRecoveryTest {
 
         Map<String, String> crashing = new HashMap<>(settings);
         crashing.put(HaltOnCommit.HALT_PROPERTY, "true");
-        try (ChildJvm child = ChildJvm.start("completed-branch", CrashAfterCommit.class.getName(), crashing,
-                account, updateId, name)) {
-            child.awaitOutput("HALTING between prepare and commit", Duration.ofMinutes(2));
+        try (ChildJvm child = ChildJvm.start("completed-branch", CrashDuringCommit.class.getName(),
+                crashing, account, updateId, name, CrashDuringCommit.AFTER_COMMIT)) {
+            child.awaitOutput("HALTING in the commit phase", Duration.ofMinutes(2));
             assertThat(child.awaitExit(Duration.ofSeconds(30))).isEqualTo(42);
         }
         // both resource managers committed; Narayana's record of the transaction is still there

@@ -20,7 +20,7 @@ public final class HaltOnCommit implements XAResource, Serializable {
     @Override
     public void commit(Xid xid, boolean onePhase) {
         if (Boolean.getBoolean(HALT_PROPERTY)) {
-            System.out.println("HALTING between prepare and commit");
+            System.out.println("HALTING in the commit phase");
             System.out.flush();
             Runtime.getRuntime().halt(42);
         }

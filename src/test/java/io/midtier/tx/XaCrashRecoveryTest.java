@@ -31,9 +31,9 @@ class XaCrashRecoveryTest {
 
         Map<String, String> crashing = new HashMap<>(settings);
         crashing.put(HaltOnCommit.HALT_PROPERTY, "true");
-        try (ChildJvm child = ChildJvm.start("xa-crash", CrashBetweenPrepareAndCommit.class.getName(), crashing,
-                account, updateId, name)) {
-            child.awaitOutput("HALTING between prepare and commit", Duration.ofMinutes(2));
+        try (ChildJvm child = ChildJvm.start("xa-crash", CrashDuringCommit.class.getName(), crashing,
+                account, updateId, name, CrashDuringCommit.BEFORE_COMMIT)) {
+            child.awaitOutput("HALTING in the commit phase", Duration.ofMinutes(2));
             assertThat(child.awaitExit(Duration.ofSeconds(30))).isEqualTo(42);
         }
 
