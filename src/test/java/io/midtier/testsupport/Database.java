@@ -32,7 +32,16 @@ public final class Database {
     }
 
     public static List<Map<String, Object>> query(String sql, Object... args) {
-        try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connect()) {
+            return query(c, sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The rows a query answers on the given connection (any database), each a map of column label to value. */
+    public static List<Map<String, Object>> query(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -43,8 +52,6 @@ public final class Database {
                 rows.add(row);
             }
             return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 
