@@ -54,7 +54,7 @@ public class ColdReaders {
     }
 
     private static long inquiries(String legacy) throws Exception {
-        String stats = CLIENT.send(HttpRequest.newBuilder(URI.create(legacy + "/legacy/stats")).build(),
+        String stats = CLIENT.send(HttpRequest.newBuilder(URI.create(legacy + "/simulator/stats")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("\"inquiries\"\\s*:\\s*(\\d+)").matcher(stats);
         if (!m.find()) {

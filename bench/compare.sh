@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 HERE="$PWD"
 A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; ROUNDS="${3:-3}"
 SECONDS_PER_STEP="${BENCH_SECONDS:-10}"
-HTTP_PORT="${BENCH_HTTP_PORT:-18080}"; LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18080}"; SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
 DB="${BENCH_DB:-midtier_compare}"
 AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
@@ -37,8 +37,8 @@ cat bench/lua/put-accounts.lua bench/lua/report.lua > "$OUT/compare-put.lua"
 
 APP=""
 start() { # side exclude-pattern java-options
-    (cd "$1" && MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" LEGACY_PORT="$LEGACY_PORT" \
-        MIDTIER_BACKEND_URL="http://127.0.0.1:$LEGACY_PORT" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/compare-data" \
+    (cd "$1" && MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" SIMULATOR_PORT="$SIMULATOR_PORT" \
+        MIDTIER_BACKEND_URL="http://127.0.0.1:$SIMULATOR_PORT" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/compare-data" \
         MIDTIER_TX_NODE_ID=compare MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
         CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
         exec env ${2:+CAMEL_MAIN_ROUTES_EXCLUDE_PATTERN="$2"} java $3 -jar target/midtier.jar >> "$OUT/compare-midtier.log" 2>&1) &

@@ -14,7 +14,7 @@ RUNS="${BENCH_RUNS:-3}"
 E2E_RATE="${BENCH_E2E_RATE:-20}"
 E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
-LEGACY_PORT="${BENCH_LEGACY_PORT:-18081}"
+SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
 # a database of its own, made anew for every run: no test's leftovers, the same start every time
 DB="${BENCH_DB:-midtier_bench}"
@@ -24,7 +24,7 @@ AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
 OUT=target/bench
 DATA="$OUT/data"
 API="http://127.0.0.1:$HTTP_PORT"
-LEGACY="http://127.0.0.1:$LEGACY_PORT"
+LEGACY="http://127.0.0.1:$SIMULATOR_PORT"
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE="$DB"
 PSQL=(psql -XAtq)
 RESULTS="$OUT/results.csv"
@@ -59,7 +59,7 @@ echo "benchmark,concurrency,metric,value" > "$RESULTS"
 
 # ---- start midtier, measure the time to its first answered read ----
 start_midtier() { # routes-include-pattern
-    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" LEGACY_PORT="$LEGACY_PORT" \
+    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" SIMULATOR_PORT="$SIMULATOR_PORT" \
     MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$DATA" MIDTIER_TX_NODE_ID=bench \
     MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="$1" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
@@ -91,7 +91,7 @@ row footprint,-,restart_to_first_read_ms,"$(( ($(date +%s%N) - launched) / 10000
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
 set_backend_latency() {
-    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" "$LEGACY/legacy/faults" >/dev/null
+    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" "$LEGACY/simulator/faults" >/dev/null
 }
 pgbench_tps() { # clients script -> tps (nothing when pgbench could not run, e.g. too many connections)
     { pgbench -n -M prepared -c "$1" -j "$(threads_for "$1")" -T "$RUN_SECONDS" -f "$2" 2>>"$OUT/pgbench.err" || true; } \
@@ -213,7 +213,7 @@ row end-to-end,"$E2E_RATE/s",accepted,"$(awk '{ print $2 }' "$OUT/e2e")"
 row end-to-end,"$E2E_RATE/s",applied,"$applied"
 row end-to-end,"$E2E_RATE/s",accepted_to_applied_p50_ms,"$p50"
 row end-to-end,"$E2E_RATE/s",accepted_to_applied_p99_ms,"$p99"
-row end-to-end,"$E2E_RATE/s",backend_duplicates,"$(curl -sf "$LEGACY/legacy/stats" | sed -E 's/.*"duplicates" *: *([0-9]+).*/\1/')"
+row end-to-end,"$E2E_RATE/s",backend_duplicates,"$(curl -sf "$LEGACY/simulator/stats" | sed -E 's/.*"duplicates" *: *([0-9]+).*/\1/')"
 set_backend_latency 100
 
 # ---- the table ----

@@ -51,3 +51,10 @@ if [ "$current" -lt "$WANTED" ]; then
     current="$(psql -XAtq -c 'show max_prepared_transactions')"
 fi
 say "PostgreSQL ready at $PGHOST:$PGPORT (max_prepared_transactions = $current)"
+
+# the back-end simulator's own database (never midtier's: a fault of midtier's database is not a back-end fault)
+SIMULATOR_DATABASE="${SIMULATOR_DATABASE:-backend_simulator}"
+if [ "$(psql -XAtq -c "select count(*) from pg_database where datname = '$SIMULATOR_DATABASE'")" = "0" ]; then
+    psql -XAtq -c "create database $SIMULATOR_DATABASE"
+    say "created the simulator's database $SIMULATOR_DATABASE"
+fi

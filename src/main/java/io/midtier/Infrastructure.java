@@ -8,7 +8,6 @@ import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PostgresPreflight;
 import io.midtier.db.SchemaMigration;
 import io.midtier.db.XaDataSourceFactory;
-import io.midtier.legacy.LegacySimulator;
 import io.midtier.tx.NamedRecoveryHelper;
 import io.midtier.tx.NamingTransactionManager;
 import io.midtier.tx.TransactionManagerSetup;
@@ -36,7 +35,6 @@ public final class Infrastructure implements AutoCloseable {
     private EmbeddedBroker broker;
     private AgroalDataSource dataSource;
     private JmsPoolXAConnectionFactory jmsPool;
-    private LegacySimulator simulator;
 
     public static Infrastructure start(MidtierSettings settings) throws Exception {
         Infrastructure infra = new Infrastructure();
@@ -77,11 +75,6 @@ public final class Infrastructure implements AutoCloseable {
                 transactions.transactionManager(), BROKER_RESOURCE, BROKER_PRODUCT), brokerSettings);
         closeInReverse.push(jmsPool::stop);
 
-        if (settings.simulator() != null) {
-            simulator = new LegacySimulator(settings.simulator());
-            simulator.start();
-            closeInReverse.push(simulator);
-        }
         // Both resources are now known to the recovery module: resolve what a crash left in doubt.
         Thread recovery = new Thread(transactions::recoverNow, "midtier-initial-recovery");
         recovery.setDaemon(true);
@@ -102,10 +95,6 @@ public final class Infrastructure implements AutoCloseable {
 
     public JmsPoolXAConnectionFactory jmsPool() {
         return jmsPool;
-    }
-
-    public LegacySimulator simulator() {
-        return simulator;
     }
 
     @Override

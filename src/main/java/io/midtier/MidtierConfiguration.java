@@ -10,8 +10,6 @@ import io.midtier.changes.ChangeMessages;
 import io.midtier.changes.ChangePublisher;
 import io.midtier.changes.ChangeSignal;
 import io.midtier.changes.ChangeStream;
-import io.midtier.orders.ReplyQueueSender;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.delivery.DatabaseOutageGate;
@@ -19,7 +17,6 @@ import io.midtier.delivery.DeliveryAttempts;
 import io.midtier.delivery.DeliveryBacklogHealthCheck;
 import io.midtier.delivery.UpdatesBacklog;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.midtier.legacy.LegacySimulator;
 import io.midtier.tx.RequiredJtaTransactionPolicy;
 import io.midtier.tx.TransactionManagerSetup;
 import java.nio.file.Path;
@@ -87,14 +84,7 @@ public class MidtierConfiguration implements CamelConfiguration {
     @PropertyInject("midtier.changes.subscription-max-messages") private long subscriptionMaxMessages;
     @PropertyInject("midtier.changes.subscription-expiry-ms") private long subscriptionExpiryMs;
 
-    @PropertyInject("midtier.queue.order-replies") private String orderRepliesQueue;
 
-    @PropertyInject("legacy.simulator.enabled") private boolean simulatorEnabled;
-    @PropertyInject("legacy.host") private String simulatorHost;
-    @PropertyInject("legacy.port") private int simulatorPort;
-    @PropertyInject("legacy.latency-ms") private long simulatorLatencyMs;
-    @PropertyInject("legacy.jitter-ms") private long simulatorJitterMs;
-    @PropertyInject("legacy.max-concurrent") private int simulatorMaxConcurrent;
 
     // read path (issue 2): single flight of cache loads
     @PropertyInject("midtier.cache.coalesce.lock-pool-size") private int coalesceLockPoolSize;
@@ -142,21 +132,6 @@ public class MidtierConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("changeSignal", signal);
-        // orders: the in-process simulator answers orders on the reply queue, as the back-end's MQ bridge would
-        if (infra.simulator() != null) {
-            ActiveMQConnectionFactory replies = new ActiveMQConnectionFactory(settings().broker().clientUrl(),
-                    settings().broker().user(), settings().broker().password());
-            ReplyQueueSender sender = new ReplyQueueSender(replies, orderRepliesQueue);
-            infra.simulator().orders().connect(sender);
-            context.addLifecycleStrategy(new LifecycleStrategySupport() {
-                @Override
-                public void onContextStopping(CamelContext stopping) {
-                    infra.simulator().orders().connect(null);
-                    sender.close();
-                    replies.close();
-                }
-            });
-        }
         registry.bind("changeStream", stream);
         registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), changesTopic, new ChangeMessages()));
         if (infra.broker() != null) {
@@ -222,11 +197,7 @@ public class MidtierConfiguration implements CamelConfiguration {
                 brokerTcpHost, brokerTcpPort, updatesQueue, deadLetterQueue, redeliveryDelayMs, redeliveryMultiplier,
                 maxRedeliveryDelayMs, maxDeliveryAttempts, journalBufferTimeoutNs, poolMaxConnections, poolMaxSessions,
                 brokerCallTimeoutMs, brokerReconnectAttempts, updatesMaxSizeBytes, updatesExpiryMs);
-        LegacySimulator.Settings simulator = simulatorEnabled
-                ? new LegacySimulator.Settings(simulatorHost, simulatorPort, dbUrl, dbUser, dbPassword,
-                        simulatorLatencyMs, simulatorJitterMs, simulatorMaxConcurrent)
-                : null;
-        return new MidtierSettings(db, tx, broker, simulator);
+        return new MidtierSettings(db, tx, broker);
     }
 
     private static void bind(Registry registry, Infrastructure infra) {
@@ -239,9 +210,6 @@ public class MidtierConfiguration implements CamelConfiguration {
         registry.bind("jms", JmsSetup.xaJmsComponent(infra.jmsPool(), jta));
         if (infra.broker() != null) {
             registry.bind("embeddedBroker", infra.broker());
-        }
-        if (infra.simulator() != null) {
-            registry.bind("legacySimulator", infra.simulator());
         }
     }
 }

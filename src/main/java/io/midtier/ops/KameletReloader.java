@@ -65,7 +65,7 @@ public final class KameletReloader {
         // reloaded: the callers' new endpoints build new routes from the file as it is now
         List<String> oldRoutes = new ArrayList<>();
         for (Route route : context.getRoutes()) {
-            // routes made from a kamelet are named after it: legacy-inquiry-1, legacy-inquiry-7, ...
+            // routes made from a kamelet are named after it: backend-inquiry-1, backend-inquiry-7, ...
             if ("true".equals(String.valueOf(route.getProperties().get(Route.KAMELET_PROPERTY)))
                     && route.getRouteId().matches(java.util.regex.Pattern.quote(name) + "-\\d+")) {
                 oldRoutes.add(route.getRouteId());

@@ -36,6 +36,7 @@ public class OperationsConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsConfiguration.class);
 
     @PropertyInject(value = "midtier.db.password", defaultValue = "") private String dbPassword;
+    @PropertyInject(value = "midtier.backend.url", defaultValue = "") private String backendUrl;
     @PropertyInject(value = "midtier.broker.url", defaultValue = "") private String brokerUrl;
     @PropertyInject(value = "midtier.broker.user", defaultValue = "") private String brokerUser;
     @PropertyInject(value = "midtier.broker.password", defaultValue = "") private String brokerPassword;
@@ -63,6 +64,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         secrets.put("midtier.broker.password", brokerPassword);
         secrets.put("midtier.jmx.password", jmxPassword);
         secrets.put(ProductionGuard.USERS_KEY, users);
+        secrets.put(ProductionGuard.BACKEND_URL_KEY, backendUrl);
         ProductionGuard.check(context.getCamelContextExtension().getProfile(), secrets);
 
         if (reloadEnabled && !kameletReloadDirectory.isBlank()) {

@@ -36,7 +36,7 @@ class DeadLetterAppliedTest {
 
     @AfterAll
     static void stop() {
-        app.legacyFaults("{\"latencyMs\":0,\"down\":false}");
+        app.simulatorFaults("{\"latencyMs\":0,\"down\":false}");
         app.close();
     }
 
@@ -44,7 +44,7 @@ class DeadLetterAppliedTest {
     void an_update_the_backend_applied_after_its_attempt_timed_out_is_applied_not_dead_lettered() {
         Http.get(app.url("/api/accounts/1043"));
         // every call outlasts midtier's timeout, yet the back-end carries it out
-        app.legacyFaults("{\"latencyMs\":1000}");
+        app.simulatorFaults("{\"latencyMs\":1000}");
         String updateId = rename(app, "1043", "LATE APPLY " + System.nanoTime());
 
         // the one attempt timed out; the back-end applied it; the dead-letter route cannot ask it yet (too slow)
@@ -53,7 +53,7 @@ class DeadLetterAppliedTest {
                 "select count(*) from delivery_attempt where update_id = ? and error is not null", UUID.fromString(updateId)) > 0);
         assertThat(Updates.status(app, updateId).get("status").asText()).isEqualTo("PENDING");
 
-        app.legacyFaults("{\"latencyMs\":0}");
+        app.simulatorFaults("{\"latencyMs\":0}");
 
         awaitStatus(app, updateId, "APPLIED");
         assertThat(appliedCopies(updateId)).isEqualTo(1);

@@ -81,7 +81,7 @@ class DeadLetterTest {
     void a_discarded_dead_letter_leaves_the_list_and_keeps_its_audit_row() {
         String backendName = Updates.backendAccount(app, "1042").get("name").asText().strip();
         Http.get(app.url("/api/accounts/1042"));
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"errorRate\":1.0}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"errorRate\":1.0}");
         String updateId = rename(app, "1042", "DISCARDED " + System.nanoTime());
         String later = rename(app, "1042", "BUILT ON IT " + System.nanoTime());
 
@@ -90,7 +90,7 @@ class DeadLetterTest {
         JsonNode laterStatus = awaitStatus(app, later, "FAILED");
         assertThat(laterStatus.get("lastError").asText()).contains(updateId);
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(updateId));
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"errorRate\":0}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"errorRate\":0}");
 
         HttpResponse<String> discard = Http.delete(app.url("/admin/dead-letters/" + updateId));
 
@@ -124,6 +124,6 @@ class DeadLetterTest {
     }
 
     static void backendDown(boolean down) {
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":" + down + ",\"errorRate\":0}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":" + down + ",\"errorRate\":0}");
     }
 }

@@ -44,10 +44,10 @@ class DeliveryCrashTest {
 
             assertThat(applied.get("attempts").asInt()).isEqualTo(2);
             assertThat(appliedCopies(updateId)).isEqualTo(1);
-            assertThat(Database.count("select count(*) from legacy.applied_update where token = ? and duplicate",
+            assertThat(Database.count("select count(*) from simulator.applied_update where token = ? and duplicate",
                     updateId)).isZero();
-            assertThat(app.legacyStats().get("duplicates").asLong()).isZero();
-            assertThat(app.legacyStats().get("updates").asLong()).isZero();
+            assertThat(app.simulatorStats().get("duplicates").asLong()).isZero();
+            assertThat(app.simulatorStats().get("updates").asLong()).isZero();
             assertThat(Updates.backendAccount(app, account).get("name").asText().strip()).isEqualTo(name);
         }
     }

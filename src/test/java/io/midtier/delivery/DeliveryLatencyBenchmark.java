@@ -24,9 +24,9 @@ class DeliveryLatencyBenchmark {
     void accepted_to_applied_latency_with_a_50_ms_backend() throws Exception {
         Map<String, String> p = MidtierTestApp.defaults("delivery-latency");
         p.put("midtier.delivery.concurrent-consumers", "8");
-        p.put("legacy.max-concurrent", "8");
-        p.put("legacy.latency-ms", "50");
-        p.put("legacy.jitter-ms", "0");
+        p.put("simulator.max-concurrent", "8");
+        p.put("simulator.latency-ms", "50");
+        p.put("simulator.jitter-ms", "0");
         Updates.forgetUndeliverable();
         try (MidtierTestApp app = MidtierTestApp.start(p)) {
             UpdateLoad.submit(app, ACCOUNTS, 50, 8); // warm-up

@@ -22,9 +22,9 @@ class DeliveryOrderTest {
     static void start() {
         Map<String, String> p = MidtierTestApp.defaults("delivery-order");
         p.put("midtier.delivery.concurrent-consumers", "8");
-        p.put("legacy.max-concurrent", "8");
-        p.put("legacy.latency-ms", "2");
-        p.put("legacy.jitter-ms", "30");
+        p.put("simulator.max-concurrent", "8");
+        p.put("simulator.latency-ms", "2");
+        p.put("simulator.jitter-ms", "30");
         p.put("midtier.delivery.order-wait-ms", "100");
         Updates.forgetUndeliverable();
         app = MidtierTestApp.start(p);
@@ -42,13 +42,13 @@ class DeliveryOrderTest {
     @Test
     void every_account_sees_its_updates_in_acceptance_order_and_each_once() throws Exception {
         List<String> accounts = IntStream.rangeClosed(1051, 1070).mapToObj(String::valueOf).toList();
-        long duplicatesBefore = app.legacyStats().get("duplicates").asLong();
+        long duplicatesBefore = app.simulatorStats().get("duplicates").asLong();
 
         List<String> updateIds = UpdateLoad.submit(app, accounts, 1000, 16);
         UpdateLoad.awaitApplied(updateIds, Duration.ofMinutes(5));
 
         UpdateLoad.assertAppliedOnceInAcceptanceOrder(accounts, updateIds);
-        assertThat(app.legacyStats().get("duplicates").asLong()).isEqualTo(duplicatesBefore);
+        assertThat(app.simulatorStats().get("duplicates").asLong()).isEqualTo(duplicatesBefore);
         long[] latency = UpdateLoad.latencyPercentiles(updateIds);
         System.out.printf("accepted-to-applied latency, 1000 updates, random back-end latency 2-32 ms:"
                 + " p50 %d ms, p99 %d ms, max %d ms; messages sent to the queue %d (waits for an older update: %d)%n",

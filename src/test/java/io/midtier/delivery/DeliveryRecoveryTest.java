@@ -41,7 +41,7 @@ class DeliveryRecoveryTest {
     static void start() throws Exception {
         Map<String, String> p = MidtierTestApp.defaults("delivery-recovery");
         p.put("midtier.delivery.concurrent-consumers", String.valueOf(CONSUMERS));
-        p.put("legacy.max-concurrent", String.valueOf(CONSUMERS));
+        p.put("simulator.max-concurrent", String.valueOf(CONSUMERS));
         p.put("midtier.broker.redelivery-delay-ms", "300");
         p.put("midtier.broker.redelivery-multiplier", "2.0");
         p.put("midtier.broker.max-redelivery-delay-ms", "5000");
@@ -68,12 +68,12 @@ class DeliveryRecoveryTest {
     @AfterEach
     void clearFaults() {
         FAIL_AFTER_CALL.clear();
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"errorRate\":0,\"down\":false,\"failNextUpdates\":0,\"rejectNextUpdates\":0}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"errorRate\":0,\"down\":false,\"failNextUpdates\":0,\"rejectNextUpdates\":0}");
     }
 
     @Test
     void updates_rolled_back_after_the_backend_call_are_redelivered_and_applied_once() {
-        long duplicatesBefore = app.legacyStats().get("duplicates").asLong();
+        long duplicatesBefore = app.simulatorStats().get("duplicates").asLong();
         List<String> accounts = new ArrayList<>();
         for (int account = 1011; account < 1011 + 2 * CONSUMERS; account++) {
             accounts.add(String.valueOf(account));
@@ -91,12 +91,12 @@ class DeliveryRecoveryTest {
                     UUID.fromString(updateId)).get(0).get("error").toString()).contains("injected");
         }
         assertThat(FAIL_AFTER_CALL.values()).allMatch(remaining -> remaining.get() == 0);
-        assertThat(app.legacyStats().get("duplicates").asLong()).isEqualTo(duplicatesBefore);
+        assertThat(app.simulatorStats().get("duplicates").asLong()).isEqualTo(duplicatesBefore);
     }
 
     @Test
     void an_update_failing_three_times_is_applied_on_the_fourth_attempt_after_growing_delays() {
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"failNextUpdates\":3}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"failNextUpdates\":3}");
 
         String updateId = rename(app, "1031", "RETRIED " + System.nanoTime());
 
@@ -122,7 +122,7 @@ class DeliveryRecoveryTest {
     @Test
     void a_later_update_waits_while_an_earlier_one_of_the_entry_is_retried() {
         long sent = broker.messagesAdded("midtier.updates");
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"failNextUpdates\":1}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"failNextUpdates\":1}");
 
         String first = rename(app, "1033", "FIRST " + System.nanoTime());
         String second = rename(app, "1033", "SECOND " + System.nanoTime());
@@ -130,7 +130,7 @@ class DeliveryRecoveryTest {
         awaitStatus(app, second, "APPLIED");
         assertThat(Updates.status(app, first).get("status").asText()).isEqualTo("APPLIED");
         assertThat(Updates.status(app, first).get("attempts").asInt()).isEqualTo(2);
-        List<Object> order = Database.query("select token from legacy.applied_update where token in (?, ?) order by seq",
+        List<Object> order = Database.query("select token from simulator.applied_update where token in (?, ?) order by seq",
                 first, second).stream().map(row -> row.get("token")).toList();
         assertThat(order).containsExactly(first, second);
         // the second went back to the queue (at least once) instead of overtaking the first
@@ -140,8 +140,8 @@ class DeliveryRecoveryTest {
     @Test
     void a_business_rejection_fails_the_update_at_once_and_the_cache_shows_the_backend_again() {
         String backendName = Updates.backendAccount(app, "1032").get("name").asText().strip();
-        long rejectedBefore = app.legacyStats().get("rejected").asLong();
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"rejectNextUpdates\":1}");
+        long rejectedBefore = app.simulatorStats().get("rejected").asLong();
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"rejectNextUpdates\":1}");
 
         String updateId = rename(app, "1032", "REJECTED " + System.nanoTime());
 
@@ -150,7 +150,7 @@ class DeliveryRecoveryTest {
         assertThat(failed.get("lastError").asText()).contains("20").contains("ACCOUNT LOCKED");
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.messageCount("midtier.updates") == 0);
         assertThat(Updates.attemptsRecorded(updateId)).isEqualTo(1);
-        assertThat(app.legacyStats().get("rejected").asLong()).isEqualTo(rejectedBefore + 1);
+        assertThat(app.simulatorStats().get("rejected").asLong()).isEqualTo(rejectedBefore + 1);
         assertThat(appliedCopies(updateId)).isZero();
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1032")).body());
         assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);

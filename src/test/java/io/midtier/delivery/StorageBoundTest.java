@@ -45,7 +45,7 @@ class StorageBoundTest {
     void the_backlog_warning_rises_before_the_queue_is_full_and_a_write_beyond_it_is_refused() {
         UpdatesBacklog backlog = app.bean("updatesBacklog", UpdatesBacklog.class);
         ACCOUNTS.forEach(account -> Http.get(app.url("/api/accounts/" + account)));
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":true}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
         assertThat(backlog.warning()).isNull();
 
         boolean warnedBeforeRefusal = false;
@@ -86,6 +86,6 @@ class StorageBoundTest {
         assertThat(check.toString()).contains("WARNING");
         assertThat(Http.get(app.managementUrl("/observe/metrics")).body())
                 .contains("midtier_delivery_queue_storage_usage");
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":false}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
     }
 }

@@ -31,14 +31,14 @@ class UpdateExpiryTest {
 
     @AfterAll
     static void stop() {
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":false}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
         app.close();
     }
 
     @Test
     void an_update_waiting_longer_than_the_expiry_is_dead_lettered_as_expired() {
         Http.get(app.url("/api/accounts/1079"));
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":true}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
 
         String updateId = rename(app, "1079", "EXPIRED " + System.nanoTime());
 

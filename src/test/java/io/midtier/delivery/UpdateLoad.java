@@ -57,11 +57,11 @@ final class UpdateLoad {
                     "select update_id::text as token from cache_update where id = ? and update_id = any(?)"
                             + " order by accepted_seq", account, ids));
             List<String> applied = column(Database.query(
-                    "select token from legacy.applied_update where account_id = ? and token = any(?) order by seq",
+                    "select token from simulator.applied_update where account_id = ? and token = any(?) order by seq",
                     account, updateIds.toArray(String[]::new)));
             assertThat(applied).as("updates applied to account %s, in back-end order", account).isEqualTo(accepted);
         }
-        assertThat(Database.count("select count(*) from legacy.applied_update where duplicate and token = any(?)",
+        assertThat(Database.count("select count(*) from simulator.applied_update where duplicate and token = any(?)",
                 (Object) updateIds.toArray(String[]::new))).isZero();
     }
 

@@ -128,14 +128,14 @@ class WriteRequestsTest {
     @Test
     void the_outstanding_updates_are_listed_by_status_and_type_and_bad_filters_are_400() {
         Http.get(app.url("/api/accounts/1085"));
-        Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":true}");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
         String updateId;
         JsonNode pending;
         try {
             updateId = Updates.rename(app, "1085", "LISTED " + System.nanoTime());
             pending = MidtierTestApp.json(Http.get(app.url("/api/updates?status=PENDING&type=accounts")).body());
         } finally {
-            Http.put(app.legacyUrl("/legacy/faults"), "{\"down\":false}");
+            Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
         }
         assertThat(pending.has("items")).as(pending.toString()).isTrue();
         assertThat(pending.get("items").findValuesAsText("updateId")).contains(updateId);

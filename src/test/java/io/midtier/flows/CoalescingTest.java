@@ -41,7 +41,7 @@ class CoalescingTest {
     @Test
     void a_hundred_concurrent_reads_of_a_cold_key_make_one_backend_call_and_get_the_same_answer() throws Exception {
         Database.update("delete from cache_entry where type = 'accounts' and id = '1031'");
-        app.legacyFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
+        app.simulatorFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
         long before = inquiries();
         double coalesced = CacheMetrics.count(app, "midtier.cache.coalesced");
 
@@ -57,7 +57,7 @@ class CoalescingTest {
     @Test
     void concurrent_reads_of_an_unknown_key_make_one_backend_call_and_all_get_404() throws Exception {
         Database.update("delete from cache_absent where type = 'accounts' and id = '9997'");
-        app.legacyFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
+        app.simulatorFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
         long before = inquiries();
 
         List<HttpResponse<String>> responses = getAll(Collections.nCopies(20, "/api/accounts/9997"));
@@ -77,7 +77,7 @@ class CoalescingTest {
         Collections.shuffle(paths);
         Database.update("delete from cache_entry where type = 'accounts' and id::int between 1040 and 1089");
         // the default back-end of application.properties: 100 ms, 4 transactions at once; plus jitter
-        app.legacyFaults("{\"latencyMs\": 100, \"jitterMs\": 50}");
+        app.simulatorFaults("{\"latencyMs\": 100, \"jitterMs\": 50}");
         long before = inquiries();
         long started = System.nanoTime();
 
@@ -94,14 +94,14 @@ class CoalescingTest {
     @Test
     void latency_of_a_hit_and_of_a_miss_is_measured() throws Exception {
         // warm-up: both paths compiled and pooled before timing
-        app.legacyFaults("{\"latencyMs\": 0, \"jitterMs\": 0}");
+        app.simulatorFaults("{\"latencyMs\": 0, \"jitterMs\": 0}");
         for (int i = 0; i < 200; i++) {
             if (i % 4 == 0) {
                 Http.delete(app.url("/admin/cache/accounts/" + (1080 + i % 10)));
             }
             Http.get(app.url("/api/accounts/" + (1080 + i % 10)));
         }
-        app.legacyFaults("{\"latencyMs\": 100, \"jitterMs\": 0}");
+        app.simulatorFaults("{\"latencyMs\": 100, \"jitterMs\": 0}");
         long[] misses100 = new long[20];
         long[] hits = new long[1000];
         for (int i = 0; i < 20; i++) {
@@ -112,7 +112,7 @@ class CoalescingTest {
                 hits[i * 50 + j] = timeGet(path, "HIT");
             }
         }
-        app.legacyFaults("{\"latencyMs\": 0, \"jitterMs\": 0}");
+        app.simulatorFaults("{\"latencyMs\": 0, \"jitterMs\": 0}");
         long[] misses0 = new long[20];
         for (int i = 0; i < 20; i++) {
             Http.delete(app.url("/admin/cache/accounts/" + (1060 + i)));
@@ -158,6 +158,6 @@ class CoalescingTest {
     }
 
     private static long inquiries() {
-        return app.legacyStats().get("inquiries").asLong();
+        return app.simulatorStats().get("inquiries").asLong();
     }
 }

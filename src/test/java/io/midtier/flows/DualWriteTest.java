@@ -52,7 +52,7 @@ class DualWriteTest {
                 MidtierTestApp.json(Http.get(app.url("/api/updates/" + updateId)).body()).get("status").asText(),
                 "APPLIED"::equals);
 
-        JsonNode applied = MidtierTestApp.json(Http.get(app.legacyUrl("/legacy/applied?account=1003")).body());
+        JsonNode applied = MidtierTestApp.json(Http.get(app.simulatorUrl("/simulator/applied?account=1003")).body());
         long copies = 0;
         for (JsonNode row : applied) {
             if (row.get("token").asText().equals(updateId)) {
@@ -62,7 +62,7 @@ class DualWriteTest {
             }
         }
         assertThat(copies).isEqualTo(1);
-        assertThat(MidtierTestApp.json(Http.get(app.legacyUrl("/legacy/accounts/1003")).body()).get("name").asText())
+        assertThat(MidtierTestApp.json(Http.get(app.simulatorUrl("/simulator/accounts/1003")).body()).get("name").asText())
                 .isEqualTo(name);
         assertThat(MidtierTestApp.json(Http.get(app.url("/api/accounts/1003")).body()).get("pendingUpdate").isNull())
                 .isTrue();

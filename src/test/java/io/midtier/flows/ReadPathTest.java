@@ -152,6 +152,6 @@ class ReadPathTest {
     }
 
     private static long inquiries() {
-        return app.legacyStats().get("inquiries").asLong();
+        return app.simulatorStats().get("inquiries").asLong();
     }
 }

@@ -29,7 +29,7 @@ class ReadThroughTest {
 
     @Test
     void a_miss_asks_the_backend_and_the_next_read_is_a_hit_without_a_backend_call() {
-        long before = app.legacyStats().get("inquiries").asLong();
+        long before = app.simulatorStats().get("inquiries").asLong();
 
         HttpResponse<String> miss = Http.get(app.url("/api/accounts/1001"));
         assertThat(miss.statusCode()).isEqualTo(200);
@@ -40,25 +40,25 @@ class ReadThroughTest {
         assertThat(account.get("name").asText()).isNotBlank();
         assertThat(account.get("balance").asText()).matches("-?[0-9]+\\.[0-9]{2}");
         assertThat(account.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(app.legacyStats().get("inquiries").asLong()).isEqualTo(before + 1);
+        assertThat(app.simulatorStats().get("inquiries").asLong()).isEqualTo(before + 1);
 
         HttpResponse<String> hit = Http.get(app.url("/api/accounts/1001"));
         assertThat(hit.statusCode()).isEqualTo(200);
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(MidtierTestApp.json(hit.body())).isEqualTo(account);
-        assertThat(app.legacyStats().get("inquiries").asLong()).isEqualTo(before + 1);
+        assertThat(app.simulatorStats().get("inquiries").asLong()).isEqualTo(before + 1);
     }
 
     @Test
     void leading_zeros_name_the_same_account() {
         Http.get(app.url("/api/accounts/1002"));
-        long before = app.legacyStats().get("inquiries").asLong();
+        long before = app.simulatorStats().get("inquiries").asLong();
 
         HttpResponse<String> padded = Http.get(app.url("/api/accounts/0001002"));
 
         assertThat(padded.statusCode()).isEqualTo(200);
         assertThat(padded.headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(app.legacyStats().get("inquiries").asLong()).isEqualTo(before);
+        assertThat(app.simulatorStats().get("inquiries").asLong()).isEqualTo(before);
     }
 
     @Test
@@ -72,14 +72,14 @@ class ReadThroughTest {
 
     @Test
     void an_id_that_is_not_an_account_number_is_400_and_reaches_neither_backend_nor_database() {
-        long before = app.legacyStats().get("inquiries").asLong();
+        long before = app.simulatorStats().get("inquiries").asLong();
 
         for (String id : new String[] {"abc", "12345678901", "1001%27%20or%201=1", "..%2F1001"}) {
             HttpResponse<String> response = Http.get(app.url("/api/accounts/" + id));
             assertThat(response.statusCode()).as(id).isEqualTo(400);
             assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("INVALID_ID");
         }
-        assertThat(app.legacyStats().get("inquiries").asLong()).isEqualTo(before);
+        assertThat(app.simulatorStats().get("inquiries").asLong()).isEqualTo(before);
     }
 
     @Test

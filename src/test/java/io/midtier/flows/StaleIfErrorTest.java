@@ -43,7 +43,7 @@ class StaleIfErrorTest {
 
     @AfterEach
     void clearFaults() {
-        app.legacyFaults("{\"down\": false, \"errorRate\": 0, \"latencyMs\": 5}");
+        app.simulatorFaults("{\"down\": false, \"errorRate\": 0, \"latencyMs\": 5}");
         circuit().transitionToCloseState();
     }
 
@@ -57,7 +57,7 @@ class StaleIfErrorTest {
     void a_slow_backend_times_out_and_the_stale_entry_is_served_with_a_warning_and_its_age() {
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1011")).body());
         expire("1011");
-        app.legacyFaults("{\"latencyMs\": 1500}");
+        app.simulatorFaults("{\"latencyMs\": 1500}");
         double stale = CacheMetrics.count(app, "midtier.cache.stale");
 
         HttpResponse<String> response = Http.get(app.url("/api/accounts/1011"));
@@ -76,7 +76,7 @@ class StaleIfErrorTest {
     void an_abending_backend_is_answered_from_the_stale_entry() {
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1012")).body());
         expire("1012");
-        app.legacyFaults("{\"errorRate\": 1.0}");
+        app.simulatorFaults("{\"errorRate\": 1.0}");
 
         HttpResponse<String> response = Http.get(app.url("/api/accounts/1012"));
 
@@ -90,8 +90,8 @@ class StaleIfErrorTest {
     void backend_down_serves_cached_keys_stale_and_uncached_keys_503_then_the_circuit_opens_and_closes_again() {
         Http.get(app.url("/api/accounts/1013"));
         expire("1013");
-        app.legacyFaults("{\"down\": true}");
-        long refusedBefore = app.legacyStats().get("unavailable").asLong();
+        app.simulatorFaults("{\"down\": true}");
+        long refusedBefore = app.simulatorStats().get("unavailable").asLong();
 
         HttpResponse<String> stale = Http.get(app.url("/api/accounts/1013"));
         assertThat(stale.statusCode()).isEqualTo(200);
@@ -104,14 +104,14 @@ class StaleIfErrorTest {
         // the window of 4 calls holds 1 success (loading 1013) and 3 failures, above the 50 % threshold: the
         // circuit is open and the back-end is no longer asked
         assertThat(circuit().getCircuitBreakerState()).isEqualTo("OPEN");
-        long refused = app.legacyStats().get("unavailable").asLong();
+        long refused = app.simulatorStats().get("unavailable").asLong();
         assertThat(refused).isEqualTo(refusedBefore + 3);
         assertThat(Http.get(app.url("/api/accounts/1016")).statusCode()).isEqualTo(503);
         assertThat(Http.get(app.url("/api/accounts/1017")).statusCode()).isEqualTo(503);
         assertThat(Http.get(app.url("/api/accounts/1013")).headers().firstValue("X-Cache")).hasValue("STALE");
-        assertThat(app.legacyStats().get("unavailable").asLong()).isEqualTo(refused);
+        assertThat(app.simulatorStats().get("unavailable").asLong()).isEqualTo(refused);
 
-        app.legacyFaults("{\"down\": false}");
+        app.simulatorFaults("{\"down\": false}");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Http.get(app.url("/api/accounts/1017")).statusCode() == 200);
         assertThat(circuit().getCircuitBreakerState()).isEqualTo("CLOSED");

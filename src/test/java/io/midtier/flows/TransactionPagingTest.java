@@ -104,6 +104,6 @@ class TransactionPagingTest {
     }
 
     private static long inquiries() {
-        return app.legacyStats().get("inquiries").asLong();
+        return app.simulatorStats().get("inquiries").asLong();
     }
 }

@@ -32,7 +32,6 @@ class TwoInstancesCoalescingTest {
     static void start() {
         first = MidtierTestApp.start("two-instances-a");
         Map<String, String> other = MidtierTestApp.defaults("two-instances-b");
-        other.put("legacy.simulator.enabled", "false");
         other.put("midtier.backend.url", first.property("midtier.backend.url"));
         second = MidtierProcess.start("two-instances-b", other, Duration.ofSeconds(120));
         clients = Executors.newFixedThreadPool(80);
@@ -53,7 +52,7 @@ class TwoInstancesCoalescingTest {
     void concurrent_cold_reads_on_two_instances_make_one_backend_call_per_key_in_total() throws Exception {
         List<String> keys = List.of("1061", "1062", "1063");
         Database.update("delete from cache_entry where type = 'accounts' and id in ('1061', '1062', '1063')");
-        first.legacyFaults("{\"latencyMs\": 400, \"jitterMs\": 0}");
+        first.simulatorFaults("{\"latencyMs\": 400, \"jitterMs\": 0}");
         long before = inquiries();
 
         CountDownLatch go = new CountDownLatch(1);
@@ -84,6 +83,6 @@ class TwoInstancesCoalescingTest {
     }
 
     private static long inquiries() {
-        return first.legacyStats().get("inquiries").asLong();
+        return first.simulatorStats().get("inquiries").asLong();
     }
 }

@@ -43,6 +43,34 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void the_simulator_is_a_demo_service_of_its_own_never_inside_midtier() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> midtier = (Map<String, Object>) services.get("midtier");
+        Map<String, Object> environment = (Map<String, Object>) midtier.get("environment");
+
+        assertThat(environment.keySet()).as("no simulator setting on midtier").noneMatch(name ->
+                name.startsWith("SIMULATOR_") || name.startsWith("LEGACY_"));
+        assertThat(String.valueOf(midtier.get("volumes")) + midtier.get("command")).doesNotContain("simulator");
+        assertThat((String) environment.get("MIDTIER_BACKEND_URL")).as("the back-end is required, with no default")
+                .startsWith("${MIDTIER_BACKEND_URL:?");
+        assertThat(midtier).doesNotContainKey("profiles");
+
+        Map<String, Object> simulator = (Map<String, Object>) services.get("simulator");
+        assertThat((List<String>) simulator.get("profiles")).containsExactly("demo");
+        assertThat((List<String>) simulator.get("command")).contains("/app/midtier-simulator.jar");
+        Map<String, Object> simulatorEnv = (Map<String, Object>) simulator.get("environment");
+        Map<String, Object> postgresEnv = (Map<String, Object>) ((Map<String, Object>) services.get("postgres"))
+                .get("environment");
+        assertThat((String) simulatorEnv.get("SIMULATOR_JDBC_URL")).as("a database of its own, not midtier's")
+                .doesNotContain("//postgres:").endsWith("/" + ((Map<String, Object>) ((Map<String, Object>)
+                        services.get("simulator-db")).get("environment")).get("POSTGRES_DB"));
+        assertThat(postgresEnv.get("POSTGRES_DB")).isNotEqualTo("simulator");
+        assertThat((List<String>) ((Map<String, Object>) services.get("simulator-db")).get("profiles"))
+                .containsExactly("demo");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void postgres_allows_prepared_transactions_and_artemis_is_the_official_image_with_midtiers_login()
             throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");

@@ -50,11 +50,11 @@ class KameletReloadTest {
         Route caller = app.context().getRoute("ask-backend");
         Route bystander = app.context().getRoute("update-status");
         java.util.List<String> oldKameletRoutes = app.context().getRoutes().stream().map(Route::getRouteId)
-                .filter(id -> id.matches("legacy-inquiry-\\d+")).toList();
+                .filter(id -> id.matches("backend-inquiry-\\d+")).toList();
         assertThat(oldKameletRoutes).isNotEmpty();
 
         // the inquiry kamelet now runs a transaction the back-end does not know
-        Path inquiry = kamelets.resolve("legacy-inquiry.kamelet.yaml");
+        Path inquiry = kamelets.resolve("backend-inquiry.kamelet.yaml");
         String original = Files.readString(inquiry);
         assertThat(original).contains("default: \"ACCTINQ\"");
         Files.writeString(inquiry, original.replace("default: \"ACCTINQ\"", "default: \"NOSUCH\""));

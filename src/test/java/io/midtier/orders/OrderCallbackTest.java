@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.legacy.LegacySimulator;
-import io.midtier.legacy.OrderDesk;
+import io.midtier.simulator.OrderDesk;
 import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
@@ -39,7 +38,7 @@ class OrderCallbackTest {
         p.put("midtier.orders.overdue-seconds", "1");
         p.put("midtier.orders.overdue-check-ms", "200");
         app = MidtierTestApp.start(p);
-        desk = app.bean("legacySimulator", LegacySimulator.class).orders();
+        desk = app.simulator().orders();
     }
 
     @AfterAll

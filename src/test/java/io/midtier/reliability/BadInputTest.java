@@ -161,7 +161,7 @@ class BadInputTest {
             s.append(queue).append(": added ").append(broker.messagesAdded(queue))
                     .append(", depth ").append(broker.messageCount(queue)).append('\n');
         }
-        s.append("back-end: ").append(app.legacyStats()).append('\n');
+        s.append("back-end: ").append(app.simulatorStats()).append('\n');
         return s.toString();
     }
 }

@@ -29,7 +29,7 @@ class DatabaseOutageIT {
             broker.start();
             // a slow back-end and two consumers: updates pile up on the queue; a short wait for a connection, so that
             // a delivery without the database fails (and is redelivered) quickly
-            Map<String, String> slow = Map.of("LEGACY_LATENCY_MS", "200", "MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2",
+            Map<String, String> slow = Map.of("SIMULATOR_LATENCY_MS", "200", "MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2",
                     "MIDTIER_DB_ACQUISITION_TIMEOUT_MS", "300");
             try (MidtierJar app = MidtierJar.start("db-outage", broker, db, slow);
                  OutageLoad load = OutageLoad.start(app, 2, 0)) {

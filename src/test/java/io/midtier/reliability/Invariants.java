@@ -46,7 +46,7 @@ final class Invariants {
         }
         Map<String, Long> appliedByToken = new HashMap<>();
         Set<String> appliedNames = new HashSet<>();
-        for (Map<String, Object> row : sql.query("select token, name from legacy.applied_update")) {
+        for (Map<String, Object> row : sql.query("select token, name from simulator.applied_update")) {
             appliedByToken.merge((String) row.get("token"), 1L, Long::sum);
             appliedNames.add(((String) row.get("name")).trim());
         }
@@ -134,7 +134,7 @@ final class Invariants {
             if (cached.isEmpty()) {
                 continue;
             }
-            Map<String, Object> backend = sql.query("select name, phone from legacy.account where id = ?", key).get(0);
+            Map<String, Object> backend = sql.query("select name, phone from simulator.account where id = ?", key).get(0);
             if (!Objects.equals(trim(cached.get(0).get("name")), trim(backend.get("name")))
                     || !Objects.equals(trim(cached.get(0).get("phone")), trim(backend.get("phone")))) {
                 divergent++;

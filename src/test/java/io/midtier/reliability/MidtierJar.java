@@ -1,6 +1,8 @@
 package io.midtier.reliability;
 
+import io.midtier.simulator.Simulator;
 import io.midtier.testsupport.ChildJvm;
+import io.midtier.testsupport.Database;
 import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
@@ -14,17 +16,23 @@ import org.awaitility.Awaitility;
 /**
  * The packaged midtier (target/midtier.jar) as its own process, configured by environment variables only as an
  * operator would, against an external broker and a database server of the fault-injection harness. The back-end
- * simulator runs inside it (its tables in the same database, schema legacy).
+ * simulator runs in the test JVM with its database on the machine's PostgreSQL: a fault of midtier's database server
+ * is not a back-end fault.
  */
 public final class MidtierJar implements AutoCloseable {
 
+    /** The simulator's per-call latency in {@code extra} (not a variable of midtier's); 5 ms when absent. */
+    static final String SIMULATOR_LATENCY_MS = "SIMULATOR_LATENCY_MS";
+
     private final ChildJvm jvm;
+    private final Simulator simulator;
     private final int httpPort;
     private final int managementPort;
     private final Path dataDir;
 
-    private MidtierJar(ChildJvm jvm, int httpPort, int managementPort, Path dataDir) {
+    private MidtierJar(ChildJvm jvm, Simulator simulator, int httpPort, int managementPort, Path dataDir) {
         this.jvm = jvm;
+        this.simulator = simulator;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.dataDir = dataDir;
@@ -34,13 +42,16 @@ public final class MidtierJar implements AutoCloseable {
     public static MidtierJar start(String name, BrokerHost broker, DatabaseHost database, Map<String, String> extra) {
         int http = FreePorts.next();
         int management = FreePorts.next();
-        int legacy = FreePorts.next();
+        Map<String, String> extraForMidtier = new HashMap<>(extra);
+        long latencyMs = Long.parseLong(extraForMidtier.getOrDefault(SIMULATOR_LATENCY_MS, "5"));
+        extraForMidtier.remove(SIMULATOR_LATENCY_MS);
+        Simulator.Settings d = Simulator.Settings.defaults();
+        Simulator simulator = new Simulator(new Simulator.Settings(d.host(), 0, Database.URL, Database.USER, "",
+                latencyMs, 0, 8)).start();
         Map<String, String> env = new HashMap<>();
         env.put("MIDTIER_HTTP_PORT", String.valueOf(http));
         env.put("MIDTIER_MANAGEMENT_PORT", String.valueOf(management));
-        env.put("LEGACY_PORT", String.valueOf(legacy));
-        env.put("LEGACY_LATENCY_MS", "5");
-        env.put("MIDTIER_BACKEND_URL", "http://127.0.0.1:" + legacy);
+        env.put("MIDTIER_BACKEND_URL", simulator.baseUrl());
         Path dataDir = MidtierTestApp.dataDir(name).toAbsolutePath();
         env.put("MIDTIER_DATA_DIR", dataDir.toString());
         env.put("MIDTIER_TX_NODE_ID", name.length() > 20 ? name.substring(0, 20) : name);
@@ -51,10 +62,9 @@ public final class MidtierJar implements AutoCloseable {
         env.put("MIDTIER_BROKER_USER", broker.user());
         env.put("MIDTIER_BROKER_PASSWORD", broker.password());
         env.put("MIDTIER_SECURITY_USERS", Http.DEFAULT_USER + ":" + Http.DEFAULT_PASSWORD + ":admin|writer");
-        env.put("CAMEL_MAIN_ROUTES_RELOAD_ENABLED", "false");
-        env.putAll(extra);
+        env.putAll(extraForMidtier);
         ChildJvm jvm = ChildJvm.jar(name, Path.of("target", "midtier.jar"), env);
-        MidtierJar jar = new MidtierJar(jvm, http, management, Path.of(env.get("MIDTIER_DATA_DIR")));
+        MidtierJar jar = new MidtierJar(jvm, simulator, http, management, Path.of(env.get("MIDTIER_DATA_DIR")));
         try {
             Awaitility.await("midtier jar ready (output: " + jvm.outputFile() + ")")
                     .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
@@ -66,6 +76,7 @@ public final class MidtierJar implements AutoCloseable {
                     });
         } catch (RuntimeException | Error e) {
             jvm.close();
+            simulator.close();
             throw e;
         }
         return jar;
@@ -104,6 +115,11 @@ public final class MidtierJar implements AutoCloseable {
         }
     }
 
+    /** The back-end this midtier talks to. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
     public ChildJvm jvm() {
         return jvm;
     }
@@ -121,6 +137,7 @@ public final class MidtierJar implements AutoCloseable {
             }
         } finally {
             jvm.close();
+            simulator.close();
         }
     }
 }

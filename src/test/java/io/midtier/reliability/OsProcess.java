@@ -24,7 +24,10 @@ final class OsProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code java <jvmOptions> <arguments>} with the test JVM's java and these environment variables. */
+    /**
+     * {@code java <jvmOptions> <arguments>} with the test JVM's java and these environment variables, in the log's
+     * folder (so a jar serves the routes it carries, as deployed: paths in the arguments must be absolute).
+     */
     static OsProcess java(Path log, List<String> jvmOptions, List<String> arguments, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -32,7 +35,7 @@ final class OsProcess implements AutoCloseable {
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             return new OsProcess(builder.start(), log);

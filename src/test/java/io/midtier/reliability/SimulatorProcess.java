@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
-/** The legacy back-end simulator in its own process ({@code io.midtier.legacy.LegacySimulatorMain} from the jar). */
+/** The back-end simulator in its own process, as its own jar runs ({@code simulator/target/midtier-simulator.jar}). */
 final class SimulatorProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -24,13 +24,17 @@ final class SimulatorProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static SimulatorProcess start(Path jar, Path log, int port, String jdbcUrl, long latencyMs, int maxConcurrent) {
+    static final Path JAR = Path.of(System.getProperty("midtier.test.simulator-jar", "simulator/target/midtier-simulator.jar"));
+
+    /** Order answers are not sent: the harness submits no orders. */
+    static SimulatorProcess start(Path log, int port, String jdbcUrl, long latencyMs, int maxConcurrent) {
         OsProcess process = OsProcess.java(log, List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                List.of("-cp", jar.toString(), "io.midtier.legacy.LegacySimulatorMain"),
-                Map.of("LEGACY_HOST", "127.0.0.1", "LEGACY_PORT", Integer.toString(port),
-                        "LEGACY_JDBC_URL", jdbcUrl, "LEGACY_DB_USER", Sql.USER,
-                        "LEGACY_LATENCY_MS", Long.toString(latencyMs), "LEGACY_JITTER_MS", "0",
-                        "LEGACY_MAX_CONCURRENT", Integer.toString(maxConcurrent)));
+                List.of("-jar", JAR.toAbsolutePath().toString()),
+                Map.of("SIMULATOR_HOST", "127.0.0.1", "SIMULATOR_PORT", Integer.toString(port),
+                        "SIMULATOR_JDBC_URL", jdbcUrl, "SIMULATOR_DB_USER", Sql.USER,
+                        "SIMULATOR_LATENCY_MS", Long.toString(latencyMs), "SIMULATOR_JITTER_MS", "0",
+                        "SIMULATOR_MAX_CONCURRENT", Integer.toString(maxConcurrent),
+                        "SIMULATOR_REPLY_BROKER_URL", ""));
         SimulatorProcess simulator = new SimulatorProcess(process, port);
         try {
             Awaitility.await("the simulator answers (" + log + ")").atMost(Duration.ofSeconds(60))
@@ -39,7 +43,7 @@ final class SimulatorProcess implements AutoCloseable {
                         if (!process.alive()) {
                             throw new IllegalStateException("the simulator exited:\n" + process.tail(30));
                         }
-                        return simulator.call("GET", "/legacy/stats", null).statusCode() == 200;
+                        return simulator.call("GET", "/simulator/stats", null).statusCode() == 200;
                     });
         } catch (RuntimeException e) {
             process.close();
@@ -63,9 +67,9 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     private void faults(String json) {
-        HttpResponse<String> answer = call("PUT", "/legacy/faults", json);
+        HttpResponse<String> answer = call("PUT", "/simulator/faults", json);
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException("PUT /legacy/faults answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException("PUT /simulator/faults answered " + answer.statusCode() + ": " + answer.body());
         }
     }
 

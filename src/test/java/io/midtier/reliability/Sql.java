@@ -52,7 +52,7 @@ final class Sql {
             for (String gid : preparedTransactions()) {
                 s.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
             }
-            s.execute("drop schema if exists legacy cascade");
+            s.execute("drop schema if exists simulator cascade");
             s.execute("drop schema if exists public cascade");
             s.execute("create schema public");
         } catch (SQLException e) {

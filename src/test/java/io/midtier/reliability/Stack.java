@@ -61,7 +61,7 @@ final class Stack implements AutoCloseable {
                 }
             });
             try {
-                simulator = SimulatorProcess.start(settings.jar(), dir.resolve("simulator.log"), legacyPort,
+                simulator = SimulatorProcess.start(dir.resolve("simulator.log"), legacyPort,
                         database.jdbcUrl(), settings.latencyMs(), 8);
             } finally {
                 brokerUp.join();
@@ -72,7 +72,6 @@ final class Stack implements AutoCloseable {
             environment.put("MIDTIER_DATA_DIR", dir.resolve("data").toString());
             environment.put("MIDTIER_TX_NODE_ID", "rel-" + scenario);
             environment.put("MIDTIER_DB_URL", database.jdbcUrl());
-            environment.put("LEGACY_SIMULATOR_ENABLED", "false");
             environment.put("MIDTIER_BACKEND_URL", simulator.baseUrl());
             // in-doubt branches of a killed process are resolved within seconds, not the default half minute
             environment.put("MIDTIER_TX_RECOVERY_PERIOD_SECONDS", "5");
@@ -85,10 +84,9 @@ final class Stack implements AutoCloseable {
             } else {
                 environment.put("MIDTIER_BROKER_TCP_PORT", Integer.toString(FreePorts.next()));
             }
-            // routes and kamelets from the jar (the working directory's folders are not watched by a harness)
-            environment.put("CAMEL_MAIN_ROUTES_RELOAD_ENABLED", "false");
+            // routes and kamelets from the jar: midtier runs in the scenario's folder, which has no routes/
             environment.putAll(midtierEnvironment);
-            MidtierNode node = new MidtierNode(settings.jar(), dir, environment);
+            MidtierNode node = new MidtierNode(settings.jar().toAbsolutePath(), dir, environment);
             node.start(START_TIMEOUT);
             return new Stack(database, broker, sql, simulator, node, dir);
         } catch (Exception | Error e) {

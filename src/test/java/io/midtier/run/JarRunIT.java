@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.simulator.Simulator;
 import io.midtier.testsupport.ChildJvm;
 import io.midtier.testsupport.Database;
 import io.midtier.testsupport.FreePorts;
@@ -14,53 +15,107 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
-// The README's run command: `java -jar target/midtier.jar` starts midtier on its embedded defaults (only
-// ports, data directory and database overridden through environment variables) and serves a GET.
+// The jar users deploy: it holds the product only, runs from any folder serving the routes it carries, and in the
+// prod profile refuses, in one line, to start without a back-end.
 class JarRunIT {
 
+    static final Path JAR = Path.of("target", "midtier.jar");
+
     @Test
-    void the_packaged_jar_starts_and_serves_a_read() throws IOException {
-        Path jar = Path.of("target", "midtier.jar");
-        assertThat(jar).exists();
-        int http = FreePorts.next();
-        int legacy = FreePorts.next();
-        Map<String, String> environment = Map.of(
-                "MIDTIER_HTTP_PORT", String.valueOf(http),
-                "MIDTIER_MANAGEMENT_PORT", String.valueOf(FreePorts.next()),
-                "LEGACY_PORT", String.valueOf(legacy),
-                "MIDTIER_BACKEND_URL", "http://127.0.0.1:" + legacy,
-                "MIDTIER_BROKER_TCP_PORT", String.valueOf(FreePorts.next()),
-                "MIDTIER_DATA_DIR", MidtierTestApp.dataDir("jar-run").toAbsolutePath().toString(),
-                "MIDTIER_TX_NODE_ID", "jar-run-it",
-                "MIDTIER_DB_URL", Database.URL);
-
-        long launched = System.nanoTime();
-        try (ChildJvm app = ChildJvm.jar("jar-run", jar, environment)) {
-            AtomicReference<HttpResponse<String>> read = new AtomicReference<>();
-            await("GET /api/accounts/1001 from the jar (output: " + app.outputFile() + ")")
-                    .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        assertThat(app.isAlive()).as("the jar is running").isTrue();
-                        read.set(Http.get("http://127.0.0.1:" + http + "/api/accounts/1001"));
-                        return read.get().statusCode() == 200;
-                    });
-            long readyMs = (System.nanoTime() - launched) / 1_000_000;
-
-            JsonNode account = MidtierTestApp.json(read.get().body());
-            assertThat(account.get("id").asText()).isEqualTo("1001");
-            assertThat(read.get().headers().firstValue("X-Cache")).isPresent();
-            assertThat(app.output()).contains("Apache Camel 4.18.0 (midtier) started");
-
-            String line = "midtier.jar: first GET answered " + readyMs + " ms after launch";
-            System.out.println(line);
-            Files.writeString(Files.createDirectories(Path.of("target", "bench")).resolve("startup.txt"), line + "\n");
-
-            assertThat(app.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
+    void the_jar_holds_no_simulator_class_fault_hook_or_simulator_migration() throws IOException {
+        assertThat(JAR).exists();
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(ZipEntry::getName).toList();
+            assertThat(names).as("the product's own classes are there").contains("io/midtier/MidtierApplication.class");
+            assertThat(names).as("no simulator in the jar users deploy")
+                    .noneMatch(n -> n.startsWith("io/midtier/legacy/") || n.startsWith("io/midtier/simulator/")
+                            || n.startsWith("db/legacy/") || n.startsWith("db/simulator/"));
+            assertThat(names).as("routes and kamelets travel in the jar")
+                    .contains("routes/read-through.camel.yaml", "kamelets/backend-inquiry.kamelet.yaml");
         }
+    }
+
+    @Test
+    void the_jar_started_outside_the_project_serves_the_routes_it_carries() throws IOException {
+        Path elsewhere = Files.createDirectories(MidtierTestApp.dataDir("jar-elsewhere").toAbsolutePath().resolve("cwd"));
+        int http = FreePorts.next();
+        Simulator.Settings d = Simulator.Settings.defaults();
+        try (Simulator backend = new Simulator(new Simulator.Settings(d.host(), 0, Database.URL, Database.USER, "",
+                5, 0, 4)).start()) {
+            Map<String, String> environment = environment("jar-run", http);
+            environment.put("MIDTIER_BACKEND_URL", backend.baseUrl());
+            long launched = System.nanoTime();
+            try (ChildJvm app = ChildJvm.jar("jar-run", JAR, environment, elsewhere)) {
+                AtomicReference<HttpResponse<String>> read = new AtomicReference<>();
+                await("GET /api/accounts/1001 from the jar (output: " + app.outputFile() + ")")
+                        .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                        .ignoreExceptions()
+                        .until(() -> {
+                            assertThat(app.isAlive()).as("the jar is running").isTrue();
+                            read.set(Http.get("http://127.0.0.1:" + http + "/api/accounts/1001"));
+                            return read.get().statusCode() == 200;
+                        });
+                long readyMs = (System.nanoTime() - launched) / 1_000_000;
+
+                JsonNode account = MidtierTestApp.json(read.get().body());
+                assertThat(account.get("id").asText()).isEqualTo("1001");
+                assertThat(read.get().headers().firstValue("X-Cache")).isPresent();
+                assertThat(app.output()).contains("Apache Camel 4.18.0 (midtier) started")
+                        .contains("midtier serves routes and kamelets from the jar")
+                        .doesNotContain("NoSuchFileException");
+
+                String line = "midtier.jar: first GET answered " + readyMs + " ms after launch";
+                System.out.println(line);
+                Files.writeString(Files.createDirectories(Path.of("target", "bench")).resolve("startup.txt"), line + "\n");
+
+                assertThat(app.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
+            }
+        }
+    }
+
+    @Test
+    void the_prod_profile_refuses_to_start_without_a_backend_url_and_names_the_setting() {
+        Map<String, String> environment = environment("jar-prod-no-backend", FreePorts.next());
+        environment.put("CAMEL_MAIN_PROFILE", "prod");
+        environment.put("MIDTIER_DB_PASSWORD", "db-secret-1");
+        environment.put("MIDTIER_BROKER_PASSWORD", "broker-secret-1");
+        environment.put("MIDTIER_JMX_PASSWORD", "jmx-secret-1");
+        try (ChildJvm app = ChildJvm.jar("jar-prod-no-backend", JAR, environment)) {
+            assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
+            List<String> refusal = app.output().lines().filter(l -> l.contains("midtier did not start")).toList();
+            assertThat(refusal).hasSize(1);
+            assertThat(refusal.get(0)).contains("midtier.backend.url").contains("prod profile");
+            assertThat(app.output()).as("one line, no stack trace").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void a_configured_routes_folder_that_does_not_exist_stops_the_start_in_one_line() {
+        Map<String, String> environment = environment("jar-no-routes-folder", FreePorts.next());
+        environment.put("MIDTIER_ROUTES_DIRECTORY", "/nonexistent/midtier-routes");
+        try (ChildJvm app = ChildJvm.jar("jar-no-routes-folder", JAR, environment)) {
+            assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
+            assertThat(app.output()).contains("midtier did not start: midtier.routes.directory=/nonexistent/midtier-routes")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    private static Map<String, String> environment(String name, int http) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MIDTIER_HTTP_PORT", String.valueOf(http));
+        environment.put("MIDTIER_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
+        environment.put("MIDTIER_BROKER_TCP_PORT", String.valueOf(FreePorts.next()));
+        environment.put("MIDTIER_DATA_DIR", MidtierTestApp.dataDir(name).toAbsolutePath().toString());
+        environment.put("MIDTIER_TX_NODE_ID", name.length() > 20 ? name.substring(0, 20) : name);
+        environment.put("MIDTIER_DB_URL", Database.URL);
+        return environment;
     }
 }

@@ -47,14 +47,26 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Runs {@code java -jar jar} as a user would, configured through environment variables only. */
     public static ChildJvm jar(String name, Path jar, Map<String, String> environment) {
-        return launch(name, List.of(javaExecutable(), "-jar", jar.toString()), environment);
+        return jar(name, jar, environment, null);
+    }
+
+    /** {@link #jar(String, Path, Map)} in the given working directory (null: the test's). */
+    public static ChildJvm jar(String name, Path jar, Map<String, String> environment, Path workingDirectory) {
+        return launch(name, List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString()), environment,
+                workingDirectory);
     }
 
     private static ChildJvm launch(String name, List<String> command, Map<String, String> environment) {
+        return launch(name, command, environment, null);
+    }
+
+    private static ChildJvm launch(String name, List<String> command, Map<String, String> environment,
+                                   Path workingDirectory) {
         try {
-            Path dir = Files.createDirectories(Path.of("target", "child-jvm"));
+            Path dir = Files.createDirectories(Path.of("target", "child-jvm").toAbsolutePath());
             Path output = dir.resolve(name + "-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workingDirectory == null ? null : workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);

@@ -3,9 +3,8 @@ package io.midtier.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.midtier.MidtierApplication;
-import io.midtier.MidtierConfiguration;
-import io.midtier.RouteBeans;
-import io.midtier.ops.OperationsConfiguration;
+import io.midtier.simulator.ReplyQueueSender;
+import io.midtier.simulator.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -15,12 +14,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.main.Main;
 
 /**
  * The real midtier in the test JVM, started the way {@link MidtierApplication} starts it, on free ports,
- * with its own data directory and Narayana node id. Narayana is a JVM singleton: one app per test JVM
- * (surefire forks a JVM per test class).
+ * with its own data directory and Narayana node id, and the back-end simulator beside it in the same JVM (unless
+ * the properties name another back-end in {@code midtier.backend.url}). Narayana is a JVM singleton: one app per
+ * test JVM (surefire forks a JVM per test class).
  */
 public final class MidtierTestApp implements AutoCloseable {
 
@@ -36,10 +37,14 @@ public final class MidtierTestApp implements AutoCloseable {
 
     private final Main main;
     private final Map<String, String> properties;
+    private final Simulator simulator;
+    private final AutoCloseable orderReplies;
 
-    private MidtierTestApp(Main main, Map<String, String> properties) {
+    private MidtierTestApp(Main main, Map<String, String> properties, Simulator simulator, AutoCloseable orderReplies) {
         this.main = main;
         this.properties = properties;
+        this.simulator = simulator;
+        this.orderReplies = orderReplies;
     }
 
     public static Map<String, String> defaults(String name) {
@@ -47,10 +52,6 @@ public final class MidtierTestApp implements AutoCloseable {
         p.put("camel.server.port", String.valueOf(FreePorts.next()));
         // -Dmidtier.test.db-url=... runs the suite against another database (e.g. two checkouts at once)
         p.put("midtier.db.url", Database.URL);
-        int legacyPort = FreePorts.next();
-        p.put("legacy.port", String.valueOf(legacyPort));
-        p.put("midtier.backend.url", "http://127.0.0.1:" + legacyPort);
-        p.put("legacy.latency-ms", "5");
         p.put("midtier.broker.tcp-port", "0");
         p.put("midtier.data-dir", dataDir(name).toString());
         p.put("midtier.tx.node-id", ("t-" + UUID.randomUUID()).substring(0, 14));
@@ -70,12 +71,12 @@ public final class MidtierTestApp implements AutoCloseable {
         return p;
     }
 
-    /** The settings a child JVM was started with (-Dmidtier.*, -Dcamel.*, -Dlegacy.*; see {@link ChildJvm}). */
+    /** The settings a child JVM was started with (-Dmidtier.*, -Dcamel.*; see {@link ChildJvm}). */
     public static Map<String, String> settingsFromSystemProperties() {
         Map<String, String> settings = new HashMap<>();
         System.getProperties().forEach((key, value) -> {
             String k = key.toString();
-            if (k.startsWith("midtier.") || k.startsWith("camel.") || k.startsWith("legacy.")) {
+            if (k.startsWith("midtier.") || k.startsWith("camel.")) {
                 settings.put(k, value.toString());
             }
         });
@@ -94,21 +95,56 @@ public final class MidtierTestApp implements AutoCloseable {
         return start(defaults(name));
     }
 
+    /**
+     * Starts midtier with these properties. Without a {@code midtier.backend.url} among them, a simulator starts
+     * first on a free port (5 ms per call, its schema in the test database) and midtier is pointed at it; its order
+     * answers go to midtier's reply queue through the embedded broker.
+     */
     public static MidtierTestApp start(Map<String, String> properties) {
-        Main main = new Main();
-        main.configure().addConfiguration(OperationsConfiguration.class);
-        main.configure().addConfiguration(MidtierConfiguration.class);
-        main.configure().addConfiguration(RouteBeans.class);
+        Simulator simulator = null;
+        if (!properties.containsKey("midtier.backend.url")) {
+            Simulator.Settings d = Simulator.Settings.defaults();
+            simulator = new Simulator(new Simulator.Settings(d.host(), 0, properties.getOrDefault("midtier.db.url",
+                    Database.URL), Database.USER, "", 5, 0, d.maxConcurrent())).start();
+            properties.put("midtier.backend.url", simulator.baseUrl());
+        }
+        Main main = MidtierApplication.newMain();
         properties.forEach(main::addOverrideProperty);
         try {
             main.start();
+            if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+                throw new IllegalStateException("midtier did not start");
+            }
         } catch (Exception e) {
+            if (simulator != null) {
+                simulator.close();
+            }
             throw new IllegalStateException("midtier did not start", e);
         }
-        if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
-            throw new IllegalStateException("midtier did not start");
+        AutoCloseable replies = simulator == null ? null : connectOrderReplies(simulator, main);
+        return new MidtierTestApp(main, properties, simulator, replies);
+    }
+
+    /** The simulator's order answers on midtier's reply queue, as the back-end's MQ bridge would put them. */
+    private static AutoCloseable connectOrderReplies(Simulator simulator, Main main) {
+        var pc = main.getCamelContext().getPropertiesComponent();
+        if (!pc.resolveProperty("midtier.broker.url").orElse("").isBlank()) {
+            return null;
         }
-        return new MidtierTestApp(main, properties);
+        ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("vm://0",
+                pc.resolveProperty("midtier.broker.user").orElse(""), pc.resolveProperty("midtier.broker.password").orElse(""));
+        ReplyQueueSender sender = new ReplyQueueSender(broker, pc.resolveProperty("midtier.queue.order-replies").orElseThrow());
+        simulator.orders().connect(sender);
+        return () -> {
+            simulator.orders().connect(null);
+            sender.close();
+            broker.close();
+        };
+    }
+
+    /** The simulator this app started beside it (null when the properties named another back-end). */
+    public Simulator simulator() {
+        return simulator;
     }
 
     public String property(String key) {
@@ -124,7 +160,7 @@ public final class MidtierTestApp implements AutoCloseable {
         return "http://127.0.0.1:" + properties.get("camel.management.port") + path;
     }
 
-    public String legacyUrl(String path) {
+    public String simulatorUrl(String path) {
         return properties.get("midtier.backend.url") + path;
     }
 
@@ -137,13 +173,13 @@ public final class MidtierTestApp implements AutoCloseable {
     }
 
     /** The simulator's counters (calls that reached the back-end). */
-    public JsonNode legacyStats() {
-        return json(Http.get(legacyUrl("/legacy/stats")).body());
+    public JsonNode simulatorStats() {
+        return json(Http.get(simulatorUrl("/simulator/stats")).body());
     }
 
     /** Changes the simulator's fault settings (latencyMs, jitterMs, errorRate, down, ...), e.g. {@code {"down":true}}. */
-    public JsonNode legacyFaults(String changes) {
-        HttpResponse<String> response = Http.put(legacyUrl("/legacy/faults"), changes);
+    public JsonNode simulatorFaults(String changes) {
+        HttpResponse<String> response = Http.put(simulatorUrl("/simulator/faults"), changes);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("faults not changed: " + response.body());
         }
@@ -160,6 +196,16 @@ public final class MidtierTestApp implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (orderReplies != null) {
+                orderReplies.close();
+            }
+        } catch (Exception e) {
+            // closing anyway
+        }
         main.stop();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 }

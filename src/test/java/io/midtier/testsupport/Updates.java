@@ -33,12 +33,12 @@ public final class Updates {
 
     /** How many times the back-end applied this update (its token), duplicates included. */
     public static long appliedCopies(String updateId) {
-        return Database.count("select count(*) from legacy.applied_update where token = ?", updateId);
+        return Database.count("select count(*) from simulator.applied_update where token = ?", updateId);
     }
 
     /** What the back-end holds for the account now. */
     public static JsonNode backendAccount(MidtierTestApp app, String account) {
-        return MidtierTestApp.json(Http.get(app.legacyUrl("/legacy/accounts/" + account)).body());
+        return MidtierTestApp.json(Http.get(app.simulatorUrl("/simulator/accounts/" + account)).body());
     }
 
     /**

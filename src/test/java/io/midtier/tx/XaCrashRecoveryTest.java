@@ -56,7 +56,7 @@ class XaCrashRecoveryTest {
                             .path("status").asText(), "APPLIED"::equals);
             long applied = 0;
             for (JsonNode row : MidtierTestApp.json(
-                    Http.get(app.legacyUrl("/legacy/applied?account=" + account)).body())) {
+                    Http.get(app.simulatorUrl("/simulator/applied?account=" + account)).body())) {
                 if (row.get("token").asText().equals(updateId)) {
                     applied++;
                     assertThat(row.get("name").asText()).isEqualTo(name);
