@@ -9,6 +9,8 @@ import io.midtier.security.AccessPolicy;
 import io.midtier.security.HttpSecurityHandler;
 import io.midtier.security.HttpSecurityInstaller;
 import io.midtier.security.HttpUsers;
+import io.midtier.run.RouteSource;
+import io.midtier.run.RouteSourceSetup;
 import io.midtier.security.ProductionGuard;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -55,7 +57,6 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.jmx.password", defaultValue = "") private String jmxPassword;
     @PropertyInject(value = "camel.main.jmx-enabled", defaultValue = "true") private boolean jmxEnabled;
     @PropertyInject(value = "camel.main.routes-reload-enabled", defaultValue = "false") private boolean reloadEnabled;
-    @PropertyInject(value = "midtier.kamelets.reload-directory", defaultValue = "") private String kameletReloadDirectory;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -67,8 +68,9 @@ public class OperationsConfiguration implements CamelConfiguration {
         secrets.put(ProductionGuard.BACKEND_URL_KEY, backendUrl);
         ProductionGuard.check(context.getCamelContextExtension().getProfile(), secrets);
 
-        if (reloadEnabled && !kameletReloadDirectory.isBlank()) {
-            KameletReloader.install(context, kameletReloadDirectory);
+        RouteSource routes = context.getRegistry().lookupByNameAndType(RouteSourceSetup.BEAN, RouteSource.class);
+        if (reloadEnabled && routes != null && routes.kameletDirectory().isPresent()) {
+            KameletReloader.install(context, routes.kameletDirectory().get().toString());
         }
 
         // first in front of every path: nothing is served before every route started, or while they stop

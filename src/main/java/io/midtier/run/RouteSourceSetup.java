@@ -16,17 +16,23 @@ import org.slf4j.LoggerFactory;
 public final class RouteSourceSetup extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteSourceSetup.class);
-    static final String KAMELET_RELOAD_DIRECTORY = "midtier.kamelets.reload-directory";
+    /** The registry name of the {@link RouteSource} in effect (the kamelet watcher reads it). */
+    public static final String BEAN = "routeSource";
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        // camel-main has loaded the profile's properties but may not have set it on the context yet
         String profile = main.getCamelContext().getCamelContextExtension().getProfile();
+        if (profile == null) {
+            profile = properties.resolveProperty("camel.main.profile").orElse(null);
+        }
         RouteSource source = RouteSource.decide(
                 properties.resolveProperty(RouteSource.ROUTES_DIRECTORY).orElse(""),
                 properties.resolveProperty(RouteSource.KAMELETS_DIRECTORY).orElse(""),
                 "prod".equalsIgnoreCase(profile), Path.of("").toAbsolutePath());
         LOG.info("midtier serves {}", source);
+        main.getCamelContext().getRegistry().bind(BEAN, source);
         for (Map.Entry<String, String> setting : settings(source).entrySet()) {
             if (properties.resolveProperty(setting.getKey()).isEmpty()) {
                 properties.addOverrideProperty(setting.getKey(), setting.getValue());
@@ -43,7 +49,6 @@ public final class RouteSourceSetup extends MainListenerSupport {
             settings.put("camel.main.routes-reload-directory", dir.toString());
             settings.put("camel.main.routes-reload-pattern", "*.camel.yaml");
         });
-        source.kameletDirectory().ifPresent(dir -> settings.put(KAMELET_RELOAD_DIRECTORY, dir.toString()));
         return settings;
     }
 }

@@ -30,11 +30,10 @@ class KameletReloadTest {
         // copies of the project's routes and kamelets, so the test never edits the real ones
         Path routes = copy(Path.of("routes"), data.resolve("routes"), ".camel.yaml");
         kamelets = copy(Path.of("kamelets"), data.resolve("kamelets"), ".kamelet.yaml");
-        properties.put("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml");
-        properties.put("camel.main.routes-reload-enabled", "true");
-        properties.put("camel.main.routes-reload-directory", routes.toString());
-        properties.put("camel.component.kamelet.location", "file:" + kamelets);
-        properties.put("midtier.kamelets.reload-directory", kamelets.toString());
+        // served and watched as an operator configures folders (kamelets/ beside routes/ would be found too)
+        properties.remove("camel.main.routes-reload-enabled");
+        properties.put("midtier.routes.directory", routes.toString());
+        properties.put("midtier.kamelets.directory", kamelets.toString());
         app = MidtierTestApp.start(properties);
     }
 

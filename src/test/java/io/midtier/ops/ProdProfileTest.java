@@ -28,6 +28,20 @@ class ProdProfileTest {
     }
 
     @Test
+    void the_prod_profile_without_a_backend_url_refuses_to_start_and_names_the_setting() {
+        Map<String, String> properties = MidtierTestApp.defaults("prod-no-backend");
+        properties.put("midtier.db.password", "db-secret-1");
+        properties.put("midtier.broker.password", "broker-secret-1");
+        properties.put("midtier.jmx.password", "jmx-secret-1");
+        // as an operator who forgot it: set, but empty (application-prod.properties has no default)
+        properties.put("midtier.backend.url", "");
+
+        assertThatThrownBy(() -> startInProd(properties).close())
+                .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(io.midtier.run.StartRefused.class)
+                        .hasMessageContaining("prod profile").hasMessageContaining("midtier.backend.url"));
+    }
+
+    @Test
     void the_prod_profile_starts_when_every_password_is_set() {
         Map<String, String> properties = MidtierTestApp.defaults("prod-started");
         properties.put("midtier.db.password", "db-secret-1");

@@ -35,9 +35,9 @@ class RouteReloadTest {
             }
         }
         Files.writeString(routes.resolve("reload-probe.camel.yaml"), probe("version one"));
-        properties.put("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml");
-        properties.put("camel.main.routes-reload-enabled", "true");
-        properties.put("camel.main.routes-reload-directory", routes.toString());
+        // served and watched as an operator configures a routes folder
+        properties.remove("camel.main.routes-reload-enabled");
+        properties.put("midtier.routes.directory", routes.toString());
         app = MidtierTestApp.start(properties);
     }
 
