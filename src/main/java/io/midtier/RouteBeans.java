@@ -7,7 +7,6 @@ import io.midtier.api.ApiHeaderFilterStrategy;
 import io.midtier.api.EntityTags;
 import io.midtier.api.Paging;
 import io.midtier.backend.AccountMapper;
-import io.midtier.api.Pages;
 import io.midtier.api.UpdateFilters;
 import io.midtier.api.WriteRequests;
 import io.midtier.changes.ChangeMessages;
@@ -70,11 +69,6 @@ public class RouteBeans implements CamelConfiguration {
         return new DeadLetters();
     }
 
-    @BindToRegistry("pages")
-    public Pages pages() {
-        return new Pages();
-    }
-
     @BindToRegistry("updateFilters")
     public UpdateFilters updateFilters() {
         return new UpdateFilters();
@@ -118,8 +112,8 @@ public class RouteBeans implements CamelConfiguration {
     }
 
     // read path (issue 2): entity tags and paging
-    @PropertyInject("midtier.cache.page.default-size") private int defaultPageSize;
-    @PropertyInject("midtier.cache.page.max-size") private int maxPageSize;
+    @PropertyInject("midtier.api.page.default-size") private int defaultPageSize;
+    @PropertyInject("midtier.api.page.max-size") private int maxPageSize;
 
     @BindToRegistry("entityTags")
     public EntityTags entityTags() {
