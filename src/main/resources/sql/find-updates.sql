@@ -1,6 +1,6 @@
 -- One page of updates in acceptance order, filtered by status and type (null = any).
 select json_build_object('items', coalesce(json_agg(row_to_json(page) order by page.seq), '[]'),
-                         'page', cast(:#${exchangeProperty.offset} as bigint) / cast(:#${exchangeProperty.size} as integer),
+                         'page', cast(:#${exchangeProperty.page} as integer),
                          'size', cast(:#${exchangeProperty.size} as integer))::text as json
   from (select accepted_seq as seq, update_id as "updateId", type, id, status, new_version as version,
                attempts, last_error as "lastError", created_at as "createdAt", applied_at as "appliedAt"

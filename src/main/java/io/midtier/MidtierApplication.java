@@ -1,6 +1,12 @@
 package io.midtier;
 
+import io.midtier.api.ApiConfiguration;
+import io.midtier.backend.BackendConfiguration;
+import io.midtier.cache.ReadPathConfiguration;
+import io.midtier.changes.ChangesConfiguration;
+import io.midtier.delivery.DeliveryConfiguration;
 import io.midtier.ops.OperationsConfiguration;
+import io.midtier.orders.OrdersConfiguration;
 import io.midtier.run.RouteSourceSetup;
 import io.midtier.run.StartRefused;
 import org.apache.camel.main.Main;
@@ -18,8 +24,15 @@ public final class MidtierApplication {
         main.addMainListener(new RouteSourceSetup());
         // first: it refuses a prod start with development passwords before anything else starts
         main.configure().addConfiguration(OperationsConfiguration.class);
-        main.configure().addConfiguration(MidtierConfiguration.class);
-        main.configure().addConfiguration(RouteBeans.class);
+        // then the database, transaction manager and broker, in the order XA needs (Infrastructure)
+        main.configure().addConfiguration(InfrastructureConfiguration.class);
+        // then the features, whose configure() finds the started infrastructure
+        main.configure().addConfiguration(ApiConfiguration.class);
+        main.configure().addConfiguration(BackendConfiguration.class);
+        main.configure().addConfiguration(ReadPathConfiguration.class);
+        main.configure().addConfiguration(DeliveryConfiguration.class);
+        main.configure().addConfiguration(ChangesConfiguration.class);
+        main.configure().addConfiguration(OrdersConfiguration.class);
         return main;
     }
 

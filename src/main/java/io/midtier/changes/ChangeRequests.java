@@ -2,7 +2,15 @@ package io.midtier.changes;
 
 import io.midtier.api.ApiException;
 
-/** Reads the parameters of the change endpoints: {@code after} (a sequence number) and {@code limit}. */
+/**
+ * Reads the parameters of the change endpoints: {@code after} (a sequence number) and {@code limit}. The change feed
+ * is read by cursor, not by page ({@link io.midtier.api.Paging} is the rule of the paged lists): a subscriber asks for
+ * the changes after the last one it holds, so no change is skipped or repeated while new ones arrive, and a request
+ * costs one index range whatever its position. Its limit goes up to {@value #MAX_LIMIT}, above the lists' largest
+ * page, because a subscriber catching up after a pause reads up to the whole retained log (see
+ * {@code midtier.changes.retention-max-count}) in as few round trips as its memory allows; a list page is read by a
+ * person or a dashboard.
+ */
 public class ChangeRequests {
 
     public static final int DEFAULT_LIMIT = 100;

@@ -77,7 +77,6 @@ public class OperationsConfiguration implements CamelConfiguration {
         StartupGate gate = new StartupGate();
         context.getManagementStrategy().addEventNotifier(gate.notifier());
         HttpSecurityInstaller.install(context, gate);
-        context.getRegistry().bind("startupGate", gate);
         // then ids only in the path, bodies that arrive in time, JSON bodies for the errors the HTTP router answers
         HttpSecurityInstaller.install(context, new RequestGuard(bodyTimeoutMs));
         if (securityEnabled) {
@@ -100,8 +99,8 @@ public class OperationsConfiguration implements CamelConfiguration {
 
         Supplier<MeterRegistry> meters = () -> context.getRegistry().lookupByNameAndType("metricsRegistry",
                 MeterRegistry.class);
+        // an MBean (io.midtier:type=Stats) and a gauge, registered once everything started; no route calls it
         MidtierStats stats = new MidtierStats(meters, dataSource);
-        context.getRegistry().bind("midtierStats", stats);
         AtomicReference<JmxConnector> connector = new AtomicReference<>();
         context.addStartupListener(new StartupListener() {
             @Override

@@ -140,13 +140,19 @@ class WriteRequestsTest {
         assertThat(pending.has("items")).as(pending.toString()).isTrue();
         assertThat(pending.get("items").findValuesAsText("updateId")).contains(updateId);
         assertThat(pending.get("items").findValuesAsText("status")).allMatch("PENDING"::equals);
+        // pages count from 1 and hold the default size (midtier.api.page.default-size)
+        assertThat(pending.get("page").asInt()).isEqualTo(1);
+        assertThat(pending.get("size").asInt()).isEqualTo(20);
 
         Updates.awaitStatus(app, updateId, "APPLIED");
         JsonNode after = MidtierTestApp.json(Http.get(app.url("/api/updates?status=PENDING&type=accounts")).body());
         assertThat(after.get("items").findValuesAsText("updateId")).doesNotContain(updateId);
         assertError(Http.get(app.url("/api/updates?status=LOST")), 400, "INVALID_PARAMETER");
         assertError(Http.get(app.url("/api/updates?type=orders")), 400, "INVALID_PARAMETER");
-        assertError(Http.get(app.url("/api/updates?page=-1")), 400, "INVALID_PARAMETER");
+        // the paging rule (api/Paging) answers a bad page or size INVALID_PAGE on every list (was INVALID_PARAMETER here)
+        assertError(Http.get(app.url("/api/updates?page=-1")), 400, "INVALID_PAGE");
+        assertError(Http.get(app.url("/api/updates?page=0")), 400, "INVALID_PAGE");
+        assertError(Http.get(app.url("/api/updates?size=101")), 400, "INVALID_PAGE");
     }
 
     static long cacheVersion(String account) {

@@ -96,9 +96,9 @@ class OrderCallbackTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> order(orderId).get("overdue").asBoolean());
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("SENT");
-        JsonNode outstanding = MidtierTestApp.json(Http.get(app.url("/api/orders?status=OUTSTANDING&size=500")).body());
+        JsonNode outstanding = MidtierTestApp.json(Http.get(app.url("/api/orders?status=OUTSTANDING&size=100")).body());
         assertThat(outstanding.get("items").findValuesAsText("orderId")).contains(orderId);
-        JsonNode shipped = MidtierTestApp.json(Http.get(app.url("/api/orders?status=SHIPPED&size=500")).body());
+        JsonNode shipped = MidtierTestApp.json(Http.get(app.url("/api/orders?status=SHIPPED&size=100")).body());
         assertThat(shipped.get("items").findValuesAsText("orderId")).doesNotContain(orderId);
     }
 

@@ -32,7 +32,7 @@ final class AdminClient {
     /** The update ids of the open dead letters, oldest first (every page). */
     List<String> openDeadLetters() throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        for (int page = 0; ; page++) {
+        for (int page = 1; ; page++) {
             HttpResponse<String> answer = call("GET", "/admin/dead-letters?page=" + page + "&size=100", "list");
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("GET /admin/dead-letters answered " + answer.statusCode() + ": " + answer.body());

@@ -36,7 +36,7 @@ final class UpdateProgram implements CicsProgram {
         }
         if (faults.takeRejectNextUpdate()) {
             stats.rejected.incrementAndGet();
-            return reply(200, ReturnCodes.REJECTED, idField, "ACCOUNT LOCKED");
+            return reply(200, ReturnCodes.BUSINESS_REJECTION, idField, "ACCOUNT LOCKED");
         }
         return switch (store.apply(request)) {
             case NOT_FOUND -> reply(200, ReturnCodes.NOT_FOUND, idField, "ACCOUNT NOT FOUND");

@@ -1,0 +1,54 @@
+package io.midtier.api;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+
+/**
+ * The HTTP face's beans: request checks and parameters, the paging rule, entity tags, the JSON error body, and
+ * the header filter of the platform-http component ({@code camel.component.platform-http.header-filter-strategy}).
+ * All stateless, built from {@code midtier.api.*}.
+ */
+public class ApiConfiguration implements CamelConfiguration {
+
+    @BindToRegistry("requestIds")
+    public RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @BindToRegistry("accountUpdateValidator")
+    public AccountUpdateValidator accountUpdateValidator() {
+        return new AccountUpdateValidator();
+    }
+
+    @BindToRegistry("writeRequests")
+    public WriteRequests writeRequests(@PropertyInject("midtier.api.max-update-bytes") int maxUpdateBytes) {
+        return new WriteRequests(maxUpdateBytes);
+    }
+
+    @BindToRegistry("paging")
+    public Paging paging(@PropertyInject("midtier.api.page.default-size") int defaultSize,
+                         @PropertyInject("midtier.api.page.max-size") int maxSize) {
+        return new Paging(defaultSize, maxSize);
+    }
+
+    @BindToRegistry("updateFilters")
+    public UpdateFilters updateFilters() {
+        return new UpdateFilters();
+    }
+
+    @BindToRegistry("entityTags")
+    public EntityTags entityTags() {
+        return new EntityTags();
+    }
+
+    @BindToRegistry("apiErrors")
+    public ApiErrors apiErrors() {
+        return new ApiErrors();
+    }
+
+    @BindToRegistry("apiHeaderFilter")
+    public ApiHeaderFilterStrategy apiHeaderFilter() {
+        return new ApiHeaderFilterStrategy();
+    }
+}

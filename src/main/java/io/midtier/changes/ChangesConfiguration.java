@@ -1,0 +1,63 @@
+package io.midtier.changes;
+
+import io.agroal.api.AgroalDataSource;
+import io.midtier.Infrastructure;
+import io.midtier.InfrastructureConfiguration;
+import io.midtier.MidtierSettings;
+import io.midtier.db.PlainDataSourceFactory;
+import io.midtier.run.CloseOnStop;
+import io.midtier.run.SettingsReader;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * The change log's readers and publisher: {@code changeRequests} (the change endpoints' parameters), and after the
+ * infrastructure started {@code changeSignal} (wakes the streams when changes are published), {@code changeStream}
+ * (the SSE streams, reading the change log on a plain pool of their own) and {@code changePublisher} (the changes
+ * topic, through the XA JMS pool). On the embedded broker it bounds the changes topic's subscriptions.
+ */
+public class ChangesConfiguration implements CamelConfiguration {
+
+    @BindToRegistry("changeRequests")
+    public ChangeRequests changeRequests() {
+        return new ChangeRequests();
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Infrastructure infra = InfrastructureConfiguration.started(context);
+        SettingsReader properties = SettingsReader.of(context);
+        ChangesSettings settings = ChangesSettings.read(properties);
+        AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
+        CloseOnStop.register(context, "the change streams' plain pool", plain);
+        ChangeSignal signal = new ChangeSignal();
+        ChangeStream stream = new ChangeStream(new ChangeLog(plain), signal, settings.sseMaxStreams(),
+                settings.sseHeartbeatMs(), settings.ssePollMs(), settings.publishBatch());
+        // open streams end first, or the routes' graceful stop would wait for them
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    stream.stop();
+                }
+            }
+        });
+        Registry registry = context.getRegistry();
+        registry.bind("changeSignal", signal);
+        registry.bind("changeStream", stream);
+        registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), settings.topic(), new ChangeMessages()));
+        if (infra.broker() != null) {
+            // a subscriber that never returns cannot fill the broker's storage
+            infra.broker().configureAddress(settings.topic(), new AddressSettings()
+                    .setDefaultRingSize(settings.subscriptionMaxMessages())
+                    .setExpiryDelay(settings.subscriptionExpiryDelay())
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.midtier.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.midtier.Infrastructure;
+import io.midtier.InfrastructureConfiguration;
+import io.midtier.MidtierSettings;
+import io.midtier.db.PlainDataSourceFactory;
+import io.midtier.run.CloseOnStop;
+import io.midtier.run.SettingsReader;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code backendReplies},
+ * {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
+ * {@code deliveryAttempts} (recorded outside the delivery transaction, so a rollback cannot erase them),
+ * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
+ * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.
+ */
+public class DeliveryConfiguration implements CamelConfiguration {
+
+    @BindToRegistry("updateMessage")
+    public UpdateMessage updateMessage() {
+        return new UpdateMessage();
+    }
+
+    // the update message's current and previous schema versions
+    @BindToRegistry("updateMessageFormats")
+    public UpdateMessageFormats updateMessageFormats() {
+        return new UpdateMessageFormats();
+    }
+
+    @BindToRegistry("backendReplies")
+    public BackendReplies backendReplies() {
+        return new BackendReplies();
+    }
+
+    @BindToRegistry("deadLetters")
+    public DeadLetters deadLetters() {
+        return new DeadLetters();
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Infrastructure infra = InfrastructureConfiguration.started(context);
+        SettingsReader properties = SettingsReader.of(context);
+        DeliverySettings settings = DeliverySettings.read(properties);
+        AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
+        CloseOnStop.register(context, "delivery's plain pool", plain);
+        Registry registry = context.getRegistry();
+        registry.bind("deliveryAttempts", new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
+        DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
+        CloseOnStop.register(context, "the database outage gate", gate);
+        registry.bind("databaseOutageGate", gate);
+        UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, settings.updatesQueue(),
+                settings.backlogWarnRatio(), settings.backlogWarnAgeSeconds());
+        registry.bind("updatesBacklog", backlog);
+        // a HealthCheck in the registry is one of the readiness checks
+        registry.bind("deliveryBacklogHealthCheck", new DeliveryBacklogHealthCheck(backlog));
+        context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            if (!alreadyStarted && meters != null) {
+                backlog.registerGauges(meters);
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+package io.midtier.orders;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** Call-back orders' beans: {@code orderRequests} (submissions and list parameters), {@code orderRecords} (answers). */
+public class OrdersConfiguration implements CamelConfiguration {
+
+    @BindToRegistry("orderRequests")
+    public OrderRequests orderRequests() {
+        return new OrderRequests();
+    }
+
+    @BindToRegistry("orderRecords")
+    public OrderRecords orderRecords() {
+        return new OrderRecords();
+    }
+}
