@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # midtier benchmarks, side by side with the limits of this machine (docs/BENCHMARKS.md).
-# Builds the jar, starts it (embedded Artemis, in-process back-end simulator) on bench ports, runs every
-# benchmark after a warm-up, BENCH_RUNS times (the table shows medians), prints the table and writes it to
-# target/bench/results.md and target/bench/results.csv. Stops everything it started.
+# Builds the jars, starts the back-end simulator (simulator/target/midtier-simulator.jar, on a database of its own)
+# and midtier (embedded Artemis) through scripts/midtier-java (the product's JVM options and class archive) on bench
+# ports, runs every benchmark after a warm-up, BENCH_RUNS times (the table shows medians), prints the table and
+# writes it to target/bench/results.md and target/bench/results.csv, with the footprint rows next to their targets
+# (issue 14). Stops everything it started.
 #
 #   bench/run.sh                       # full run (about 12 minutes)
 #   BENCH_SECONDS=3 BENCH_RUNS=1 bench/run.sh   # a quick look
@@ -18,6 +20,9 @@ SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
 # a database of its own, made anew for every run: no test's leftovers, the same start every time
 DB="${BENCH_DB:-midtier_bench}"
+SIM_DB="${BENCH_SIMULATOR_DB:-midtier_bench_sim}"
+# the goals of issue 14 (docs/BENCHMARKS.md, "Start-up and footprint")
+TARGET_FRESH_MS=3000; TARGET_RESTART_MS=2500; TARGET_RSS_MB=400
 # the Authorization header for writes and evictions: the development user "admin" (roles admin, writer)
 AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
 
@@ -48,22 +53,34 @@ command -v pgbench >/dev/null || fail "pgbench is missing (Debian package postgr
 # (its own database is made below: dev-postgres.sh checks the server through the always-present "postgres")
 PGDATABASE=postgres scripts/dev-postgres.sh >&2
 psql -XAtq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
+psql -XAtq -d postgres -c "drop database if exists $SIM_DB with (force)" -c "create database $SIM_DB" >/dev/null
 
-progress "building target/midtier.jar"
+progress "building target/midtier.jar and the simulator"
 mvn -B -q package -DskipTests >&2
 rm -rf "$DATA" && mkdir -p "$DATA"
+: > "$OUT/midtier.log"
+
+# ---- the back-end simulator: a program of its own, on its own database ----
+SIMULATOR_PORT="$SIMULATOR_PORT" SIMULATOR_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$SIM_DB" \
+    java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar simulator/target/midtier-simulator.jar \
+    > "$OUT/simulator.log" 2>&1 &
+SIM=$!
+until curl -sf -o /dev/null "$LEGACY/simulator/stats"; do
+    kill -0 "$SIM" 2>/dev/null || fail "the simulator exited, see $OUT/simulator.log"
+    sleep 0.1
+done
 cat bench/lua/get-accounts.lua bench/lua/report.lua > "$OUT/get.lua"
 cat bench/lua/put-accounts.lua bench/lua/report.lua > "$OUT/put.lua"
 cp bench/lua/report.lua "$OUT/bare.lua"
 echo "benchmark,concurrency,metric,value" > "$RESULTS"
 
 # ---- start midtier, measure the time to its first answered read ----
-start_midtier() { # routes-include-pattern
-    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" SIMULATOR_PORT="$SIMULATOR_PORT" \
-    MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$DATA" MIDTIER_TX_NODE_ID=bench \
-    MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+start_midtier() { # routes-include-pattern [data-dir] [database]
+    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+    MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="${2:-$DATA}" MIDTIER_TX_NODE_ID=bench \
+    MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/${3:-$DB}" \
     CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="$1" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
-        java -jar target/midtier.jar >> "$OUT/midtier.log" 2>&1 &
+        scripts/midtier-java target/midtier.jar >> "$OUT/midtier.log" 2>&1 &
     APP=$!
 }
 await_read() {
@@ -72,11 +89,26 @@ await_read() {
         sleep 0.05
     done
 }
-stop_midtier() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }
-trap 'stop_midtier; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
+stop_midtier() { [ -n "${APP:-}" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; APP=""; }
+stop_simulator() { kill "$SIM" 2>/dev/null || true; wait "$SIM" 2>/dev/null || true; }
+trap 'stop_midtier; stop_simulator; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
 
-progress "starting midtier (fresh data directory)"
-: > "$OUT/midtier.log"
+# The first run of a new jar records its class archive (scripts/midtier-java); what every later start of that jar
+# maps. It is measured on a database and data directory of its own, so the fresh start below is one like every
+# other fresh start: a new data directory and an empty database, with the jar's archive in place.
+if ! ls target/midtier-cds/midtier-"$(stat -c %s-%Y target/midtier.jar)".jsa >/dev/null 2>&1; then
+    progress "first run of this jar: recording its class archive"
+    psql -XAtq -d postgres -c "drop database if exists ${DB}_first with (force)" -c "create database ${DB}_first" >/dev/null
+    launched=$(date +%s%N)
+    start_midtier "file:routes/*.camel.yaml" "$OUT/data-first" "${DB}_first"
+    await_read /dev/null
+    row footprint,-,first_run_of_a_build_to_first_read_ms,"$(( ($(date +%s%N) - launched) / 1000000 ))"
+    stop_midtier
+    rm -rf "$OUT/data-first"
+    psql -XAtq -d postgres -c "drop database if exists ${DB}_first with (force)" >/dev/null
+fi
+
+progress "starting midtier (fresh data directory, empty database)"
 launched=$(date +%s%N)
 start_midtier "file:routes/*.camel.yaml"
 await_read "$DATA/bench-account.json"
@@ -136,6 +168,7 @@ for c in 1 16 64; do
     row hits,"$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
 done
 row footprint,-,rss_peak_under_load_mb,"$peak_rss"
+row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 
 # ---- 2. coalescing: 200 concurrent cold readers over 50 keys ----
 : > "$OUT/cold"
@@ -182,6 +215,7 @@ for c in 1 8 32; do
     row dual-write,"$c",local_jdbc_tps,"$jdbc"
     row dual-write,"$c",ratio_xa_put_to_local_jdbc,"$(ratio "$puts" "$jdbc")"
 done
+row footprint,-,rss_after_writes_mb,"$(rss_mb)"
 
 progress "waiting for the back-end deliveries of the dual-write runs"
 drain_started=$(date +%s)
@@ -225,5 +259,19 @@ set_backend_latency 100
     echo "| benchmark | concurrency | metric | value |"
     echo "|---|---|---|---|"
     tail -n +2 "$RESULTS" | awk -F, '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+    echo
+    echo "Footprint against the goals of issue 14:"
+    echo
+    echo "| metric | value | target | met |"
+    echo "|---|---|---|---|"
+    value() { awk -F, -v m="$1" '$3 == m { print $4 }' "$RESULTS"; }
+    target_row() { # metric target
+        v=$(value "$1"); printf '| %s | %s | <= %s | %s |\n' "$1" "${v:-n/a}" "$2" \
+            "$(awk -v v="${v:-0}" -v t="$2" 'BEGIN { print (v > 0 && v <= t) ? "yes" : "no" }')"
+    }
+    target_row startup_to_first_read_ms "$TARGET_FRESH_MS"
+    target_row restart_to_first_read_ms "$TARGET_RESTART_MS"
+    target_row rss_after_hits_mb "$TARGET_RSS_MB"
+    target_row rss_after_writes_mb "$TARGET_RSS_MB"
 } > "$OUT/results.md"
 cat "$OUT/results.md"

@@ -2,7 +2,7 @@
 # The demo: the back-end simulator (its own program and database) and midtier beside it, on their development
 # defaults (midtier on 8080, its health and metrics on 8090, the simulator on 8081). Run from the project folder
 # after `mvn -B -q package -DskipTests`; Ctrl-C stops both.
-#   MIDTIER_JAVA_OPTS   JVM options of midtier (default: the footprint settings of docs/operations.md)
+#   MIDTIER_JAVA_OPTS   more JVM options of midtier, after its own (scripts/midtier-java-opts; a later option wins)
 #   SIMULATOR_*         the simulator's settings (SIMULATOR_PORT, SIMULATOR_LATENCY_MS, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +26,9 @@ done
 echo "run-demo: simulator on 127.0.0.1:$SIMULATOR_PORT (log: data/simulator.log); starting midtier"
 # midtier's back-end is the simulator; the order answers come back through midtier's embedded broker
 export MIDTIER_BACKEND_URL="${MIDTIER_BACKEND_URL:-http://127.0.0.1:$SIMULATOR_PORT}"
-# shellcheck disable=SC2086
-java ${MIDTIER_JAVA_OPTS:-} -jar "$MIDTIER_JAR" &
+# through scripts/midtier-java: midtier's JVM options and the jar's class archive (the first run after a build
+# records it in target/midtier-cds when midtier stops; later runs start faster from it)
+scripts/midtier-java "$MIDTIER_JAR" &
 midtier=$!
 trap 'kill "$midtier" 2>/dev/null || true; wait "$midtier" 2>/dev/null || true; kill "$simulator" 2>/dev/null || true; wait "$simulator" 2>/dev/null || true' EXIT INT TERM
 wait "$midtier"
