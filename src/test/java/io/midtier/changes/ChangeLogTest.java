@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,17 +26,20 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The change log: concurrent XA writers get sequence numbers that readers see without holes or reordering;
 // applied updates and read-through refreshes are logged; the catch-up endpoint refuses bad parameters.
 class ChangeLogTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        Updates.forgetUndeliverable();
-        app = MidtierTestApp.start("change-log");
+        app = MidtierTestApp.start(db, "change-log");
         // a writer's XA transaction: a JMS send (so the commit is a real two-phase one) and an appended change
         app.context().addRoutes(new RouteBuilder() {
             @Override
