@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.SseClient;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.SseClient;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;

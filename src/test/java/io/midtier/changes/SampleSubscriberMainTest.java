@@ -1,9 +1,8 @@
 package io.midtier.changes;
 
-import io.midtier.testsupport.JavaProcess;
 import io.midtier.testsupport.FreePorts;
+import io.midtier.testsupport.JavaProcess;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;

@@ -8,7 +8,6 @@ import io.midtier.subscriber.ChangeSubscriber;
 import io.midtier.subscriber.LocalCopy;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;

@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
+import io.midtier.testsupport.Updates;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.midtier.delivery;
 
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
+import io.midtier.testsupport.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.midtier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;

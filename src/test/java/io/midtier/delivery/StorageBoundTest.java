@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -40,7 +39,6 @@ class StorageBoundTest {
     @AfterAll
     static void stop() {
         app.close();
-        // their messages are gone with this test's broker
     }
 
     @Test
@@ -58,7 +56,7 @@ class StorageBoundTest {
         for (int i = 0; i < 500 && refused == null; i++) {
             String account = ACCOUNTS.get(i % ACCOUNTS.size());
             updatesBeforeRefusal = db.count("select count(*) from cache_update");
-            versionBeforeRefusal = WriteRequestsTest.cacheVersion(account);
+            versionBeforeRefusal = WriteRequestsTest.cacheVersion(db, account);
             HttpResponse<String> put = Http.put(app.url("/api/accounts/" + account), "{\"name\":\"FILLER " + i + "\"}");
             if (put.statusCode() == 202) {
                 warnedBeforeRefusal |= backlog.warning() != null;
@@ -74,7 +72,7 @@ class StorageBoundTest {
         assertThat(warnedBeforeRefusal).isTrue();
         assertThat(backlog.storageUsage()).isGreaterThan(0.5);
         assertThat(db.count("select count(*) from cache_update")).isEqualTo(updatesBeforeRefusal);
-        assertThat(WriteRequestsTest.cacheVersion(refusedAccount)).isEqualTo(versionBeforeRefusal);
+        assertThat(WriteRequestsTest.cacheVersion(db, refusedAccount)).isEqualTo(versionBeforeRefusal);
         // the warning on the health endpoint (readiness stays UP: reads are served) and the gauge on metrics
         JsonNode health = MidtierTestApp.json(Http.get(app.managementUrl("/observe/health/ready")).body());
         JsonNode check = null;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
 import io.midtier.testsupport.TestDatabase;
+import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class WriteRequestsTest {
         HttpResponse<String> first = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"ONCE\"}", headers);
         long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1081");
+        long version = cacheVersion(db, "1081");
 
         HttpResponse<String> repeat = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"ONCE\"}", headers);
 
@@ -55,7 +55,7 @@ class WriteRequestsTest {
         assertThat(repeat.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1081")).isEqualTo(version);
+        assertThat(cacheVersion(db, "1081")).isEqualTo(version);
 
         HttpResponse<String> other = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"SOMETHING ELSE\"}", headers);
         assertError(other, 422, "IDEMPOTENCY_KEY_REUSED");
@@ -91,7 +91,7 @@ class WriteRequestsTest {
 
         long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1083");
+        long version = cacheVersion(db, "1083");
         HttpResponse<String> stale = Http.put(app.url("/api/accounts/1083"), "{\"name\":\"LOST UPDATE\"}",
                 Map.of("Content-Type", "application/json", "If-Match", etag));
 
@@ -100,7 +100,7 @@ class WriteRequestsTest {
                 Map.of("Content-Type", "application/json", "If-Match", "W/\"" + version + "\"")), 412, "PRECONDITION_FAILED");
         assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1083")).isEqualTo(version);
+        assertThat(cacheVersion(db, "1083")).isEqualTo(version);
     }
 
     @Test
@@ -108,7 +108,7 @@ class WriteRequestsTest {
         Http.get(app.url("/api/accounts/1084"));
         long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1084");
+        long version = cacheVersion(db, "1084");
         long keys = db.count("select count(*) from idempotent_request");
 
         assertError(Http.put(app.url("/api/accounts/1084"), "{\"name\":\"TEXT\"}", Map.of("Content-Type", "text/plain")),
@@ -124,7 +124,7 @@ class WriteRequestsTest {
 
         assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1084")).isEqualTo(version);
+        assertThat(cacheVersion(db, "1084")).isEqualTo(version);
         assertThat(db.count("select count(*) from idempotent_request")).isEqualTo(keys);
     }
 
@@ -152,7 +152,7 @@ class WriteRequestsTest {
         assertError(Http.get(app.url("/api/updates?page=-1")), 400, "INVALID_PARAMETER");
     }
 
-    static long cacheVersion(String account) {
+    static long cacheVersion(TestDatabase db, String account) {
         return db.count("select version from cache_entry where type = 'accounts' and id = ?", account);
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // stale-if-error and the circuit breaker: a failing, slow or down back-end is answered from the stale entry
 // (X-Cache: STALE, Warning, Age) or with 503; the circuit opens after the configured failures and closes again

@@ -1,8 +1,8 @@
 package io.midtier.reliability;
 
-import io.midtier.testsupport.MidtierProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.midtier.testsupport.MidtierProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.midtier.reliability;
 
-import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
