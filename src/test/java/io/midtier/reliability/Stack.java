@@ -88,7 +88,8 @@ final class Stack implements AutoCloseable {
             }
             // routes and kamelets from the jar: midtier runs in the scenario's folder, which has no routes/
             environment.putAll(midtierEnvironment);
-            MidtierProcess node = MidtierProcess.jar("midtier", settings.jar(), environment).logDir(dir);
+            MidtierProcess node = MidtierProcess.jar("midtier", settings.jar(), environment).logDir(dir)
+                    .workingDirectory(dir);
             node.start(START_TIMEOUT);
             return new Stack(database, broker, sql, simulator, node, dir);
         } catch (Exception | Error e) {

@@ -61,8 +61,8 @@ public final class MidtierProcess implements AutoCloseable {
 
     /**
      * The packaged jar, configured by these environment variables ({@code MIDTIER_HTTP_PORT},
-     * {@code MIDTIER_MANAGEMENT_PORT} and {@code MIDTIER_DATA_DIR} among them). It runs in its log folder, which has
-     * no routes/: it serves the routes it carries, as deployed.
+     * {@code MIDTIER_MANAGEMENT_PORT} and {@code MIDTIER_DATA_DIR} among them), in the test's working directory
+     * unless {@link #workingDirectory(Path)} names another (one without routes/: it serves the routes it carries).
      */
     public static MidtierProcess jar(String name, Map<String, String> environment) {
         return jar(name, JAR, environment);
@@ -70,11 +70,9 @@ public final class MidtierProcess implements AutoCloseable {
 
     /** {@link #jar(String, Map)} of another jar. */
     public static MidtierProcess jar(String name, Path jar, Map<String, String> environment) {
-        MidtierProcess midtier = new MidtierProcess(name, jar.toAbsolutePath(), null, environment, List.of(),
+        return new MidtierProcess(name, jar.toAbsolutePath(), null, environment, List.of(),
                 port(environment, "MIDTIER_HTTP_PORT"), port(environment, "MIDTIER_MANAGEMENT_PORT"),
                 path(environment, "MIDTIER_DATA_DIR"));
-        midtier.workingDirectory = midtier.logDir;
-        return midtier;
     }
 
     /** midtier as {@link MidtierTestApp} runs it, in a JVM of its own on the test class path, with these properties. */
@@ -93,13 +91,9 @@ public final class MidtierProcess implements AutoCloseable {
                 path(properties, "midtier.data-dir"));
     }
 
-    /** Where each start's log goes (for a jar also its working directory); before the first start. */
+    /** Where each start's log goes; before the first start. */
     public MidtierProcess logDir(Path dir) {
-        boolean workHere = workingDirectory != null && workingDirectory.equals(logDir);
         logDir = dir.toAbsolutePath();
-        if (workHere) {
-            workingDirectory = logDir;
-        }
         return this;
     }
 
