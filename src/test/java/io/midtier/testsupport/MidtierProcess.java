@@ -139,8 +139,9 @@ public final class MidtierProcess implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         JavaProcess started = process;
         Awaitility.await(name + " start " + starts + " is ready (" + started.log() + ")").atMost(timeout)
-                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
+                    // not ignored: a process that ended fails the wait at once (ready() answers a refused connection)
                     if (!started.alive()) {
                         throw new IllegalStateException(name + " exited:\n" + started.tail(40));
                     }
