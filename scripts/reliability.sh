@@ -18,7 +18,7 @@
 #   --drain-seconds N  the longest wait for the system to drain (180, or 1 per 20 writes)
 #   --broker embedded  midtier's embedded broker instead of the external one
 #   --database machine the machine's PostgreSQL instead of a private restartable cluster
-#   --db-url URL       the database on the machine's PostgreSQL (default: the test database + _reliability)
+#   --db-url URL       the database on the machine's PostgreSQL (default: a database of the run's own, made and dropped)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -18,8 +18,7 @@ mkdir -p data
 java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$SIMULATOR_JAR" > data/simulator.log 2>&1 &
 simulator=$!
 trap 'kill "$simulator" 2>/dev/null || true; wait "$simulator" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    if curl -sf "http://127.0.0.1:$SIMULATOR_PORT/simulator/stats" > /dev/null; then break; fi
+until curl -sf "http://127.0.0.1:$SIMULATOR_PORT/simulator/stats" > /dev/null; do
     kill -0 "$simulator" 2>/dev/null || { echo "run-demo: the simulator did not start:" >&2; tail -20 data/simulator.log >&2; exit 1; }
     sleep 0.1
 done

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.SseClient;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -29,18 +29,21 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The change feed: the topic gets every change once, in sequence order, also for a durable subscriber that was
 // away; an SSE client that reconnects with Last-Event-ID gets exactly what it missed, then live changes.
 class ChangeFeedTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static ProducerTemplate template;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        Map<String, String> p = MidtierTestApp.defaults("change-feed");
+        Map<String, String> p = MidtierTestApp.defaults(db, "change-feed");
         p.put("midtier.changes.publish-period-ms", "20");
         app = MidtierTestApp.start(p);
         template = app.context().createProducerTemplate();

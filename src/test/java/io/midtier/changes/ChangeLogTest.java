@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,17 +26,20 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The change log: concurrent XA writers get sequence numbers that readers see without holes or reordering;
 // applied updates and read-through refreshes are logged; the catch-up endpoint refuses bad parameters.
 class ChangeLogTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        Updates.forgetUndeliverable();
-        app = MidtierTestApp.start("change-log");
+        app = MidtierTestApp.start(db, "change-log");
         // a writer's XA transaction: a JMS send (so the commit is a real two-phase one) and an appended change
         app.context().addRoutes(new RouteBuilder() {
             @Override
@@ -158,8 +161,11 @@ class ChangeLogTest {
 
     @Test
     void an_evicted_entry_is_logged_and_read_again_continues_from_the_logged_version() {
-        long base = latest();
         long before = MidtierTestApp.json(Http.get(app.url("/api/accounts/1052")).body()).get("version").asLong();
+        // on the class's new database that read was a miss, a change of its own: count from after it is logged
+        await().atMost(Duration.ofSeconds(30)).until(() -> changesOf(0, "1052").stream()
+                .anyMatch(change -> change.get("version").asLong() >= before));
+        long base = latest();
 
         assertThat(Http.delete(app.url("/admin/cache/accounts/1052")).statusCode()).isEqualTo(204);
         JsonNode reloaded = MidtierTestApp.json(Http.get(app.url("/api/accounts/1052")).body());

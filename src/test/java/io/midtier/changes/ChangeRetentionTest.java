@@ -3,11 +3,10 @@ package io.midtier.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.SseClient;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -16,18 +15,21 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Retention by age: changes older than the window are removed and asking for them is 410; the number of open
 // SSE streams is bounded (503 beyond it).
 class ChangeRetentionTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static ProducerTemplate template;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        Map<String, String> p = MidtierTestApp.defaults("change-retention");
+        Map<String, String> p = MidtierTestApp.defaults(db, "change-retention");
         p.put("midtier.changes.publish-period-ms", "20");
         p.put("midtier.changes.retention-check-ms", "200");
         p.put("midtier.changes.retention-max-age-seconds", "2");
@@ -47,13 +49,13 @@ class ChangeRetentionTest {
             exchange.setProperty("type", "test");
             exchange.setProperty("id", "aged-" + UUID.randomUUID());
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from change_event") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from change_event") == 0);
         long seq = ChangeLogTest.latest(app);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select pruned_through from change_counter where id = 1") >= seq);
 
-        assertThat(Database.count("select count(*) from change_log where seq <= ?", seq)).isZero();
+        assertThat(db.count("select count(*) from change_log where seq <= ?", seq)).isZero();
         HttpResponse<String> gone = Http.get(app.url("/api/changes?after=" + (seq - 1)));
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(MidtierTestApp.json(gone.body()).get("message").asText()).contains("reload");

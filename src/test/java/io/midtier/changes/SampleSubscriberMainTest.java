@@ -1,26 +1,29 @@
 package io.midtier.changes;
 
-import io.midtier.testsupport.ChildJvm;
 import io.midtier.testsupport.FreePorts;
+import io.midtier.testsupport.JavaProcess;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The sample subscriber as users run it: its own JVM, over TCP to the broker and HTTP to midtier.
 class SampleSubscriberMainTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static int brokerPort;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        Map<String, String> p = MidtierTestApp.defaults("sample-subscriber-main");
+        Map<String, String> p = MidtierTestApp.defaults(db, "sample-subscriber-main");
         brokerPort = FreePorts.next();
         p.put("midtier.broker.tcp-port", String.valueOf(brokerPort));
         p.put("midtier.changes.publish-period-ms", "20");
@@ -35,7 +38,7 @@ class SampleSubscriberMainTest {
     @Test
     void the_sample_subscriber_prints_the_changes_it_applies() {
         String key = "main-" + UUID.randomUUID();
-        try (ChildJvm subscriber = ChildJvm.start("sample-subscriber", "io.midtier.subscriber.ChangeSubscriberMain",
+        try (JavaProcess subscriber = JavaProcess.onTestClassPath("sample-subscriber", "io.midtier.subscriber.ChangeSubscriberMain",
                 Map.of(), "tcp://127.0.0.1:" + brokerPort, app.url(""), "main-" + UUID.randomUUID(),
                 app.context().resolvePropertyPlaceholders("{{midtier.broker.user}}"),
                 app.context().resolvePropertyPlaceholders("{{midtier.broker.password}}"))) {

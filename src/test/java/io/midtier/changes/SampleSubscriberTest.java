@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.subscriber.ChangeSubscriber;
 import io.midtier.subscriber.LocalCopy;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -22,19 +21,22 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The sample subscriber against the real broker and HTTP API, with small bounds: it ignores stale changes, fills
 // the gap a size-bounded subscription leaves from the change log, and reloads when it was away longer than the
 // change log's retention (410).
 class SampleSubscriberTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
     static ProducerTemplate template;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        Map<String, String> p = MidtierTestApp.defaults("sample-subscriber");
+        Map<String, String> p = MidtierTestApp.defaults(db, "sample-subscriber");
         p.put("midtier.changes.publish-period-ms", "20");
         p.put("midtier.changes.subscription-max-messages", "10");
         p.put("midtier.changes.retention-check-ms", "200");
@@ -107,7 +109,7 @@ class SampleSubscriberTest {
         }
         // away while 100 changes happen: the change log keeps 40, the subscription 10
         long latest = record(key, 100);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select pruned_through from change_counter where id = 1") > seen);
 
         HttpResponse<String> gone = Http.get(app.url("/api/changes?after=" + seen));
@@ -160,7 +162,7 @@ class SampleSubscriberTest {
                 exchange.setProperty("id", key);
             });
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from change_event") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from change_event") == 0);
         return ChangeLogTest.latest(app);
     }
 }

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,21 +19,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // dead-letter: a back-end down for longer than the attempts sends the update to the DLQ; it becomes FAILED,
 // the cache stops showing it, support sees it and replays it (applied once) or discards it (audited).
 class DeadLetterTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Map<String, String> p = MidtierTestApp.defaults("dead-letter");
+        Map<String, String> p = MidtierTestApp.defaults(db, "dead-letter");
         p.put("midtier.delivery.concurrent-consumers", "8");
         p.put("midtier.broker.redelivery-delay-ms", "100");
         p.put("midtier.broker.max-redelivery-delay-ms", "400");
         p.put("midtier.broker.max-delivery-attempts", "3");
-        Updates.forgetUndeliverable();
         app = MidtierTestApp.start(p);
     }
 
@@ -57,10 +60,10 @@ class DeadLetterTest {
         assertThat(failed.get("attempts").asInt()).isEqualTo(3);
         assertThat(failed.get("lastError").asText()).contains("gave up after 3 attempts");
         // the back-end could not be read: the entry is evicted rather than left showing the failed update
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from cache_entry where type = 'accounts' and id = '1041'") == 0);
         assertThat(deadLetterIds()).contains(updateId);
-        assertThat(appliedCopies(updateId)).isZero();
+        assertThat(appliedCopies(db, updateId)).isZero();
 
         backendDown(false);
         HttpResponse<String> replay = Http.post(app.url("/admin/dead-letters/" + updateId + "/replay"));
@@ -68,11 +71,11 @@ class DeadLetterTest {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         assertThat(deadLetterIds()).doesNotContain(updateId);
         awaitStatus(app, updateId, "APPLIED");
-        assertThat(appliedCopies(updateId)).isEqualTo(1);
+        assertThat(appliedCopies(db, updateId)).isEqualTo(1);
         assertThat(MidtierTestApp.json(Http.get(app.url("/api/accounts/1041")).body()).get("name").asText())
                 .startsWith("DEAD LETTER");
         // the audit row names who replayed it: the user the test client logs in as
-        assertThat(Database.count("select count(*) from dead_letter_audit where update_id = ? and action = 'REPLAY'"
+        assertThat(db.count("select count(*) from dead_letter_audit where update_id = ? and action = 'REPLAY'"
                 + " and actor = ?", UUID.fromString(updateId), Http.DEFAULT_USER)).isEqualTo(1);
         assertThat(Http.post(app.url("/admin/dead-letters/" + updateId + "/replay")).statusCode()).isEqualTo(404);
     }
@@ -96,13 +99,13 @@ class DeadLetterTest {
 
         assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
         assertThat(deadLetterIds()).doesNotContain(updateId);
-        assertThat(Database.count("select count(*) from dead_letter_audit where update_id = ? and action = 'DISCARD'"
+        assertThat(db.count("select count(*) from dead_letter_audit where update_id = ? and action = 'DISCARD'"
                 + " and actor = ?", UUID.fromString(updateId), Http.DEFAULT_USER)).isEqualTo(1);
-        assertThat(Database.query("select status from dead_letter where update_id = ?", UUID.fromString(updateId))
+        assertThat(db.query("select status from dead_letter where update_id = ?", UUID.fromString(updateId))
                 .get(0).get("status")).isEqualTo("DISCARDED");
         assertThat(Updates.status(app, updateId).get("status").asText()).isEqualTo("FAILED");
         assertThat(Http.delete(app.url("/admin/dead-letters/" + updateId)).statusCode()).isEqualTo(404);
-        assertThat(appliedCopies(updateId) + appliedCopies(later)).isZero();
+        assertThat(appliedCopies(db, updateId) + appliedCopies(db, later)).isZero();
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1042")).body());
         assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);
     }

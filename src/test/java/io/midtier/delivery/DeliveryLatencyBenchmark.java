@@ -1,6 +1,7 @@
 package io.midtier.delivery;
 
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,36 +13,39 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Benchmark, not run by the build (its name matches neither surefire's nor failsafe's patterns): accepted-to-
 // applied latency of 1,000 updates over 20 accounts with a 50 ms back-end and 8 consumers, submitted at a steady
 // rate and as a burst. Prints the figures. Run: mvn -B test -Dtest=DeliveryLatencyBenchmark -Dmidtier.test.db-url=...
 class DeliveryLatencyBenchmark {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static final List<String> ACCOUNTS = IntStream.rangeClosed(1051, 1070).mapToObj(String::valueOf).toList();
 
     @Test
     void accepted_to_applied_latency_with_a_50_ms_backend() throws Exception {
-        Map<String, String> p = MidtierTestApp.defaults("delivery-latency");
+        Map<String, String> p = MidtierTestApp.defaults(db, "delivery-latency");
         p.put("midtier.delivery.concurrent-consumers", "8");
         p.put("simulator.max-concurrent", "8");
         p.put("simulator.latency-ms", "50");
         p.put("simulator.jitter-ms", "0");
-        Updates.forgetUndeliverable();
         try (MidtierTestApp app = MidtierTestApp.start(p)) {
             UpdateLoad.submit(app, ACCOUNTS, 50, 8); // warm-up
             for (int rate : new int[] {25, 50}) {
                 List<String> paced = paced(app, 1000, rate);
-                UpdateLoad.awaitApplied(paced, Duration.ofMinutes(10));
-                UpdateLoad.assertAppliedOnceInAcceptanceOrder(ACCOUNTS, paced);
+                UpdateLoad.awaitApplied(db, paced, Duration.ofMinutes(10));
+                UpdateLoad.assertAppliedOnceInAcceptanceOrder(db, ACCOUNTS, paced);
                 report(rate + " updates/s", paced);
             }
             long start = System.nanoTime();
             List<String> burst = UpdateLoad.submit(app, ACCOUNTS, 1000, 16);
             long accepted = System.nanoTime();
-            UpdateLoad.awaitApplied(burst, Duration.ofMinutes(10));
+            UpdateLoad.awaitApplied(db, burst, Duration.ofMinutes(10));
             long applied = System.nanoTime();
-            UpdateLoad.assertAppliedOnceInAcceptanceOrder(ACCOUNTS, burst);
+            UpdateLoad.assertAppliedOnceInAcceptanceOrder(db, ACCOUNTS, burst);
             report("burst from 16 clients (accepted in " + TimeUnit.NANOSECONDS.toMillis(accepted - start)
                     + " ms, all applied after " + TimeUnit.NANOSECONDS.toMillis(applied - start) + " ms)", burst);
         }
@@ -74,7 +78,7 @@ class DeliveryLatencyBenchmark {
     }
 
     static void report(String load, List<String> updateIds) {
-        long[] l = UpdateLoad.latencyPercentiles(updateIds);
+        long[] l = UpdateLoad.latencyPercentiles(db, updateIds);
         System.out.printf("LATENCY 1000 updates, 20 accounts, 8 consumers, 50 ms back-end, %s: p50 %d ms, p99 %d ms, max %d ms%n",
                 load, l[0], l[1], l[2]);
     }

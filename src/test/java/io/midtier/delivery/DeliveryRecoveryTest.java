@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,11 +25,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // backend-delivery under failure, at the configured concurrency (8 consumers): a rollback after the back-end
 // call is redelivered and applied once in effect; back-end errors are retried with growing delays; a business
 // rejection fails the update at once and leaves the cache honest.
 class DeliveryRecoveryTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static final int CONSUMERS = 8;
     static MidtierTestApp app;
@@ -39,14 +43,13 @@ class DeliveryRecoveryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> p = MidtierTestApp.defaults("delivery-recovery");
+        Map<String, String> p = MidtierTestApp.defaults(db, "delivery-recovery");
         p.put("midtier.delivery.concurrent-consumers", String.valueOf(CONSUMERS));
         p.put("simulator.max-concurrent", String.valueOf(CONSUMERS));
         p.put("midtier.broker.redelivery-delay-ms", "300");
         p.put("midtier.broker.redelivery-multiplier", "2.0");
         p.put("midtier.broker.max-redelivery-delay-ms", "5000");
         p.put("midtier.broker.max-delivery-attempts", "6");
-        Updates.forgetUndeliverable();
         app = MidtierTestApp.start(p);
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
         // The fault: the transaction fails after the back-end applied the update, before it commits.
@@ -86,8 +89,8 @@ class DeliveryRecoveryTest {
         for (String updateId : updates) {
             JsonNode applied = awaitStatus(app, updateId, "APPLIED");
             assertThat(applied.get("attempts").asInt()).isEqualTo(2);
-            assertThat(appliedCopies(updateId)).as("back-end copies of %s", updateId).isEqualTo(1);
-            assertThat(Database.query("select error from delivery_attempt where update_id = ? order by attempt",
+            assertThat(appliedCopies(db, updateId)).as("back-end copies of %s", updateId).isEqualTo(1);
+            assertThat(db.query("select error from delivery_attempt where update_id = ? order by attempt",
                     UUID.fromString(updateId)).get(0).get("error").toString()).contains("injected");
         }
         assertThat(FAIL_AFTER_CALL.values()).allMatch(remaining -> remaining.get() == 0);
@@ -103,8 +106,8 @@ class DeliveryRecoveryTest {
         JsonNode applied = awaitStatus(app, updateId, "APPLIED");
         assertThat(applied.get("attempts").asInt()).isEqualTo(4);
         assertThat(applied.get("lastError").isNull()).isTrue();
-        assertThat(appliedCopies(updateId)).isEqualTo(1);
-        List<Map<String, Object>> attempts = Database.query(
+        assertThat(appliedCopies(db, updateId)).isEqualTo(1);
+        List<Map<String, Object>> attempts = db.query(
                 "select started_at, error from delivery_attempt where update_id = ? order by attempt", UUID.fromString(updateId));
         assertThat(attempts).hasSize(4);
         assertThat(attempts.subList(0, 3)).allSatisfy(a -> assertThat(a.get("error").toString()).contains("500").contains("ABEND"));
@@ -130,7 +133,7 @@ class DeliveryRecoveryTest {
         awaitStatus(app, second, "APPLIED");
         assertThat(Updates.status(app, first).get("status").asText()).isEqualTo("APPLIED");
         assertThat(Updates.status(app, first).get("attempts").asInt()).isEqualTo(2);
-        List<Object> order = Database.query("select token from simulator.applied_update where token in (?, ?) order by seq",
+        List<Object> order = db.query("select token from simulator.applied_update where token in (?, ?) order by seq",
                 first, second).stream().map(row -> row.get("token")).toList();
         assertThat(order).containsExactly(first, second);
         // the second went back to the queue (at least once) instead of overtaking the first
@@ -149,9 +152,9 @@ class DeliveryRecoveryTest {
         assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         assertThat(failed.get("lastError").asText()).contains("20").contains("ACCOUNT LOCKED");
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.messageCount("midtier.updates") == 0);
-        assertThat(Updates.attemptsRecorded(updateId)).isEqualTo(1);
+        assertThat(Updates.attemptsRecorded(db, updateId)).isEqualTo(1);
         assertThat(app.simulatorStats().get("rejected").asLong()).isEqualTo(rejectedBefore + 1);
-        assertThat(appliedCopies(updateId)).isZero();
+        assertThat(appliedCopies(db, updateId)).isZero();
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1032")).body());
         assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);
         assertThat(cached.get("pendingUpdate").isNull()).isTrue();

@@ -5,9 +5,9 @@ import static io.midtier.testsupport.Updates.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
@@ -18,18 +18,21 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Message formats on the updates queue: the consumer reads the current version (address as lines) and upcasts
 // the previous one (one address string) still in flight; an unknown version is dead-lettered with the reason
 // at once and does not hold up the queue.
 class MessageFormatTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        app = MidtierTestApp.start("message-format");
+        app = MidtierTestApp.start(db, "message-format");
     }
 
     @AfterAll
@@ -50,7 +53,7 @@ class MessageFormatTest {
         JsonNode account = Updates.backendAccount(app, "1071");
         assertThat(account.get("name").asText().strip()).isEqualTo("OLD FORMAT");
         assertThat(account.get("address").asText().strip()).isEqualTo(address);
-        assertThat(appliedCopies(updateId)).isEqualTo(1);
+        assertThat(appliedCopies(db, updateId)).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +66,7 @@ class MessageFormatTest {
         JsonNode failed = awaitStatus(app, updateId, "FAILED");
         assertThat(failed.get("lastError").asText()).contains("schema version 99 is unknown");
         assertThat(failed.get("attempts").asInt()).isZero();
-        assertThat(appliedCopies(updateId)).isZero();
+        assertThat(appliedCopies(db, updateId)).isZero();
         JsonNode deadLetters = MidtierTestApp.json(Http.get(app.url("/admin/dead-letters")).body());
         assertThat(deadLetters.findValuesAsText("reason")).anyMatch(reason -> reason.contains("schema version 99"));
         // the next update (current format) goes through
@@ -77,7 +80,7 @@ class MessageFormatTest {
     /** An update row as the dual-write transaction records it (PENDING), for a message the test sends itself. */
     private static String acceptedUpdate(String account) {
         String updateId = UUID.randomUUID().toString();
-        Database.update("insert into cache_update (update_id, type, id, payload, base_version, new_version, status)"
+        db.update("insert into cache_update (update_id, type, id, payload, base_version, new_version, status)"
                 + " values (?, 'accounts', ?, '{}'::jsonb, 0, 1, 'PENDING')", UUID.fromString(updateId), account);
         return updateId;
     }

@@ -3,42 +3,42 @@ package io.midtier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Storage bound: while the back-end takes no updates, the backlog warning rises before the updates queue is
 // full; a write beyond the bound is refused with a 503 and writes nothing.
 class StorageBoundTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static final List<String> ACCOUNTS = List.of("1086", "1087", "1088", "1089");
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Map<String, String> p = MidtierTestApp.defaults("storage-bound");
+        Map<String, String> p = MidtierTestApp.defaults(db, "storage-bound");
         p.put("midtier.broker.updates-max-size-bytes", "16384");
         p.put("midtier.delivery.backlog-warn-ratio", "0.5");
         // keep every message in the queue while the back-end is down
         p.put("midtier.broker.redelivery-delay-ms", "60000");
         p.put("midtier.broker.max-delivery-attempts", "100");
         p.put("midtier.delivery.order-wait-ms", "60000");
-        Updates.forgetUndeliverable();
         app = MidtierTestApp.start(p);
     }
 
     @AfterAll
     static void stop() {
         app.close();
-        // their messages are gone with this test's broker
-        Updates.forgetUndeliverable();
     }
 
     @Test
@@ -55,8 +55,8 @@ class StorageBoundTest {
         String refusedAccount = null;
         for (int i = 0; i < 500 && refused == null; i++) {
             String account = ACCOUNTS.get(i % ACCOUNTS.size());
-            updatesBeforeRefusal = Database.count("select count(*) from cache_update");
-            versionBeforeRefusal = WriteRequestsTest.cacheVersion(account);
+            updatesBeforeRefusal = db.count("select count(*) from cache_update");
+            versionBeforeRefusal = WriteRequestsTest.cacheVersion(db, account);
             HttpResponse<String> put = Http.put(app.url("/api/accounts/" + account), "{\"name\":\"FILLER " + i + "\"}");
             if (put.statusCode() == 202) {
                 warnedBeforeRefusal |= backlog.warning() != null;
@@ -71,8 +71,8 @@ class StorageBoundTest {
         assertThat(MidtierTestApp.json(refused.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
         assertThat(warnedBeforeRefusal).isTrue();
         assertThat(backlog.storageUsage()).isGreaterThan(0.5);
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updatesBeforeRefusal);
-        assertThat(WriteRequestsTest.cacheVersion(refusedAccount)).isEqualTo(versionBeforeRefusal);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updatesBeforeRefusal);
+        assertThat(WriteRequestsTest.cacheVersion(db, refusedAccount)).isEqualTo(versionBeforeRefusal);
         // the warning on the health endpoint (readiness stays UP: reads are served) and the gauge on metrics
         JsonNode health = MidtierTestApp.json(Http.get(app.managementUrl("/observe/health/ready")).body());
         JsonNode check = null;

@@ -7,25 +7,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Message expiry: an update that waits in the queue longer than the expiry (the back-end does not come back)
 // is dead-lettered and FAILED as expired, instead of waiting for ever.
 class UpdateExpiryTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Map<String, String> p = MidtierTestApp.defaults("update-expiry");
+        Map<String, String> p = MidtierTestApp.defaults(db, "update-expiry");
         p.put("midtier.broker.updates-expiry-ms", "1500");
         p.put("midtier.broker.redelivery-delay-ms", "3000");
         p.put("midtier.broker.max-delivery-attempts", "100");
-        Updates.forgetUndeliverable();
         app = MidtierTestApp.start(p);
     }
 

@@ -3,8 +3,8 @@ package io.midtier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,34 +42,34 @@ final class UpdateLoad {
         }
     }
 
-    static void awaitApplied(List<String> updateIds, Duration atMost) {
+    static void awaitApplied(TestDatabase db, List<String> updateIds, Duration atMost) {
         UUID[] ids = updateIds.stream().map(UUID::fromString).toArray(UUID[]::new);
-        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> Database.count(
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> db.count(
                 "select count(*) from cache_update where status = 'APPLIED' and update_id = any(?)",
                 (Object) ids) == ids.length);
     }
 
     /** For each account: the back-end applied exactly the accepted updates, each once, in acceptance order. */
-    static void assertAppliedOnceInAcceptanceOrder(List<String> accounts, List<String> updateIds) {
+    static void assertAppliedOnceInAcceptanceOrder(TestDatabase db, List<String> accounts, List<String> updateIds) {
         UUID[] ids = updateIds.stream().map(UUID::fromString).toArray(UUID[]::new);
         for (String account : accounts) {
-            List<String> accepted = column(Database.query(
+            List<String> accepted = column(db.query(
                     "select update_id::text as token from cache_update where id = ? and update_id = any(?)"
                             + " order by accepted_seq", account, ids));
-            List<String> applied = column(Database.query(
+            List<String> applied = column(db.query(
                     "select token from simulator.applied_update where account_id = ? and token = any(?) order by seq",
                     account, updateIds.toArray(String[]::new)));
             assertThat(applied).as("updates applied to account %s, in back-end order", account).isEqualTo(accepted);
         }
-        assertThat(Database.count("select count(*) from simulator.applied_update where duplicate and token = any(?)",
+        assertThat(db.count("select count(*) from simulator.applied_update where duplicate and token = any(?)",
                 (Object) updateIds.toArray(String[]::new))).isZero();
     }
 
     /** accepted-to-applied latency percentiles in ms: p50, p99, max. */
-    static long[] latencyPercentiles(List<String> updateIds) {
+    static long[] latencyPercentiles(TestDatabase db, List<String> updateIds) {
         UUID[] ids = updateIds.stream().map(UUID::fromString).toArray(UUID[]::new);
         List<Long> ms = new ArrayList<>();
-        for (Map<String, Object> row : Database.query(
+        for (Map<String, Object> row : db.query(
                 "select (extract(epoch from applied_at - created_at) * 1000)::bigint as ms from cache_update"
                         + " where update_id = any(?)", (Object) ids)) {
             ms.add(((Number) row.get("ms")).longValue());

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -15,18 +15,21 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Write preconditions of PUT /api/accounts/{id}: media type, size, If-Match and Idempotency-Key. A refusal is a
 // 4xx with a JSON error and writes nothing: no cache change, no update row, no message.
 class WriteRequestsTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        app = MidtierTestApp.start("write-requests");
+        app = MidtierTestApp.start(db, "write-requests");
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
     }
 
@@ -40,9 +43,9 @@ class WriteRequestsTest {
         String key = "key-" + System.nanoTime();
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", key);
         HttpResponse<String> first = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"ONCE\"}", headers);
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1081");
+        long version = cacheVersion(db, "1081");
 
         HttpResponse<String> repeat = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"ONCE\"}", headers);
 
@@ -50,13 +53,13 @@ class WriteRequestsTest {
         assertThat(repeat.statusCode()).isEqualTo(202);
         assertThat(repeat.body()).isEqualTo(first.body());
         assertThat(repeat.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1081")).isEqualTo(version);
+        assertThat(cacheVersion(db, "1081")).isEqualTo(version);
 
         HttpResponse<String> other = Http.put(app.url("/api/accounts/1081"), "{\"name\":\"SOMETHING ELSE\"}", headers);
         assertError(other, 422, "IDEMPOTENCY_KEY_REUSED");
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
     }
 
     @Test
@@ -64,7 +67,7 @@ class WriteRequestsTest {
         String key = "race-" + System.nanoTime();
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", key);
         Http.get(app.url("/api/accounts/1082"));
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
 
         List<HttpResponse<String>> responses = List.of(
                         CompletableFuture.supplyAsync(() -> Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers)),
@@ -72,7 +75,7 @@ class WriteRequestsTest {
                         CompletableFuture.supplyAsync(() -> Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers)))
                 .stream().map(CompletableFuture::join).toList();
 
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates + 1);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates + 1);
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
         assertThat(responses.stream().map(HttpResponse::body).distinct()).hasSize(1);
     }
@@ -86,27 +89,27 @@ class WriteRequestsTest {
                 Map.of("Content-Type", "application/json", "If-Match", etag));
         assertThat(matching.statusCode()).as(matching.body()).isEqualTo(202);
 
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1083");
+        long version = cacheVersion(db, "1083");
         HttpResponse<String> stale = Http.put(app.url("/api/accounts/1083"), "{\"name\":\"LOST UPDATE\"}",
                 Map.of("Content-Type", "application/json", "If-Match", etag));
 
         assertError(stale, 412, "PRECONDITION_FAILED");
         assertError(Http.put(app.url("/api/accounts/1083"), "{\"name\":\"WEAK\"}",
                 Map.of("Content-Type", "application/json", "If-Match", "W/\"" + version + "\"")), 412, "PRECONDITION_FAILED");
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1083")).isEqualTo(version);
+        assertThat(cacheVersion(db, "1083")).isEqualTo(version);
     }
 
     @Test
     void wrong_media_type_oversized_body_and_bad_headers_are_4xx_json_and_write_nothing() {
         Http.get(app.url("/api/accounts/1084"));
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
         long messages = broker.messagesAdded("midtier.updates");
-        long version = cacheVersion("1084");
-        long keys = Database.count("select count(*) from idempotent_request");
+        long version = cacheVersion(db, "1084");
+        long keys = db.count("select count(*) from idempotent_request");
 
         assertError(Http.put(app.url("/api/accounts/1084"), "{\"name\":\"TEXT\"}", Map.of("Content-Type", "text/plain")),
                 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -119,10 +122,10 @@ class WriteRequestsTest {
         assertError(Http.put(app.url("/api/accounts/1084"), "{\"name\":\"A\",\"address\":\"" + "B".repeat(61) + "\"}"),
                 400, "INVALID_FIELD");
 
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(messages);
-        assertThat(cacheVersion("1084")).isEqualTo(version);
-        assertThat(Database.count("select count(*) from idempotent_request")).isEqualTo(keys);
+        assertThat(cacheVersion(db, "1084")).isEqualTo(version);
+        assertThat(db.count("select count(*) from idempotent_request")).isEqualTo(keys);
     }
 
     @Test
@@ -155,8 +158,8 @@ class WriteRequestsTest {
         assertError(Http.get(app.url("/api/updates?size=101")), 400, "INVALID_PAGE");
     }
 
-    static long cacheVersion(String account) {
-        return Database.count("select version from cache_entry where type = 'accounts' and id = ?", account);
+    static long cacheVersion(TestDatabase db, String account) {
+        return db.count("select version from cache_entry where type = 'accounts' and id = ?", account);
     }
 
     static void assertError(HttpResponse<String> response, int status, String code) {

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The JMS side of the XA dual-write fails (the broker is down): the PUT answers a JSON 503 promptly and
 // neither the cache row nor the update table changes; once the broker is back, updates flow again.
 class BrokerDownAtomicityTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     private static final String ACCOUNT = "1012";
     private static final String CACHE_ROW =
@@ -26,7 +30,7 @@ class BrokerDownAtomicityTest {
 
     @BeforeAll
     static void start() {
-        var settings = MidtierTestApp.defaults("broker-down");
+        var settings = MidtierTestApp.defaults(db, "broker-down");
         settings.put("midtier.broker.call-timeout-ms", "2000");
         app = MidtierTestApp.start(settings);
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
@@ -40,8 +44,8 @@ class BrokerDownAtomicityTest {
     @Test
     void with_the_broker_down_a_put_is_a_503_and_changes_nothing() throws Exception {
         assertThat(Http.get(app.url("/api/accounts/" + ACCOUNT)).statusCode()).isEqualTo(200);
-        var rowBefore = Database.query(CACHE_ROW);
-        long updates = Database.count("select count(*) from cache_update");
+        var rowBefore = db.query(CACHE_ROW);
+        long updates = db.count("select count(*) from cache_update");
 
         broker.stopBroker();
         try {
@@ -54,9 +58,9 @@ class BrokerDownAtomicityTest {
             assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
             // promptly: bounded by the broker call timeout, not by the client's reconnect-forever
             assertThat(tookMs).isLessThan(30_000);
-            assertThat(Database.query(CACHE_ROW)).isEqualTo(rowBefore);
-            assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
-            assertThat(Database.count("select count(*) from pg_prepared_xacts where database = current_database()"))
+            assertThat(db.query(CACHE_ROW)).isEqualTo(rowBefore);
+            assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
+            assertThat(db.count("select count(*) from pg_prepared_xacts where database = current_database()"))
                     .isZero();
         } finally {
             broker.startBroker();
@@ -77,7 +81,7 @@ class BrokerDownAtomicityTest {
         await("delivery after the broker restarted").atMost(Duration.ofSeconds(60)).until(() ->
                 MidtierTestApp.json(Http.get(app.url("/api/updates/" + updateId[0])).body()).path("status").asText(),
                 "APPLIED"::equals);
-        assertThat(Database.count("select count(*) from cache_update where status = 'PENDING' and id = ?", ACCOUNT))
+        assertThat(db.count("select count(*) from cache_update where status = 'PENDING' and id = ?", ACCOUNT))
                 .isZero();
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.CacheMetrics;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,17 +18,21 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // request coalescing in one instance: concurrent misses of a key make one back-end call and all get its answer;
 // also prints the figures the issue asks for (back-end calls per key for 200 cold readers over 50 keys).
 class CoalescingTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static ExecutorService clients;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("coalescing");
+        app = MidtierTestApp.start(db, "coalescing");
         clients = Executors.newFixedThreadPool(200);
     }
 
@@ -40,7 +44,7 @@ class CoalescingTest {
 
     @Test
     void a_hundred_concurrent_reads_of_a_cold_key_make_one_backend_call_and_get_the_same_answer() throws Exception {
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1031'");
+        db.update("delete from cache_entry where type = 'accounts' and id = '1031'");
         app.simulatorFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
         long before = inquiries();
         double coalesced = CacheMetrics.count(app, "midtier.cache.coalesced");
@@ -56,7 +60,7 @@ class CoalescingTest {
 
     @Test
     void concurrent_reads_of_an_unknown_key_make_one_backend_call_and_all_get_404() throws Exception {
-        Database.update("delete from cache_absent where type = 'accounts' and id = '9997'");
+        db.update("delete from cache_absent where type = 'accounts' and id = '9997'");
         app.simulatorFaults("{\"latencyMs\": 300, \"jitterMs\": 0}");
         long before = inquiries();
 
@@ -75,7 +79,7 @@ class CoalescingTest {
             }
         }
         Collections.shuffle(paths);
-        Database.update("delete from cache_entry where type = 'accounts' and id::int between 1040 and 1089");
+        db.update("delete from cache_entry where type = 'accounts' and id::int between 1040 and 1089");
         // the default back-end of application.properties: 100 ms, 4 transactions at once; plus jitter
         app.simulatorFaults("{\"latencyMs\": 100, \"jitterMs\": 50}");
         long before = inquiries();

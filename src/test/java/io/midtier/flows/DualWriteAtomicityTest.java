@@ -3,9 +3,9 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -23,10 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The database side of the XA dual-write fails after the JMS message was sent (at the statement, or at
 // PREPARE): the whole transaction rolls back, and no message reaches the updates queue.
 class DualWriteAtomicityTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     private static final String ACCOUNT = "1011";
     private static final String CACHE_VERSION =
@@ -39,7 +43,7 @@ class DualWriteAtomicityTest {
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("dual-write-atomicity");
+        app = MidtierTestApp.start(db, "dual-write-atomicity");
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
         assertThat(Http.get(app.url("/api/accounts/" + ACCOUNT)).statusCode()).isEqualTo(200);
     }
@@ -57,18 +61,18 @@ class DualWriteAtomicityTest {
 
     @AfterEach
     void release_the_queue() throws Exception {
-        Database.update("drop trigger if exists midtier_test_fail on cache_update");
-        Database.update("drop function if exists midtier_test_fail()");
+        db.update("drop trigger if exists midtier_test_fail on cache_update");
+        db.update("drop function if exists midtier_test_fail()");
         app.context().getRouteController().startRoute("backend-delivery");
     }
 
     @Test
     void a_database_failure_after_the_send_leaves_no_message_and_no_change() throws Exception {
         String name = "FAIL AT INSERT " + System.nanoTime() % 100_000;
-        Database.update("create function midtier_test_fail() returns trigger language plpgsql as $$ begin "
+        db.update("create function midtier_test_fail() returns trigger language plpgsql as $$ begin "
                 + "if new.payload->>'name' like 'FAIL AT %' then raise exception 'refused by test trigger'; end if; "
                 + "return new; end $$");
-        Database.update("create trigger midtier_test_fail before insert on cache_update "
+        db.update("create trigger midtier_test_fail before insert on cache_update "
                 + "for each row execute function midtier_test_fail()");
 
         assertPutChangesNothing(name);
@@ -79,18 +83,18 @@ class DualWriteAtomicityTest {
         String name = "FAIL AT PREPARE " + System.nanoTime() % 100_000;
         // A deferred constraint trigger runs when the transaction ends: inside PREPARE TRANSACTION, after
         // both resources took part and the message was sent.
-        Database.update("create function midtier_test_fail() returns trigger language plpgsql as $$ begin "
+        db.update("create function midtier_test_fail() returns trigger language plpgsql as $$ begin "
                 + "if new.payload->>'name' like 'FAIL AT %' then raise exception 'refused by test trigger at commit'; end if; "
                 + "return new; end $$");
-        Database.update("create constraint trigger midtier_test_fail after insert on cache_update "
+        db.update("create constraint trigger midtier_test_fail after insert on cache_update "
                 + "deferrable initially deferred for each row execute function midtier_test_fail()");
 
         assertPutChangesNothing(name);
     }
 
     private void assertPutChangesNothing(String name) throws Exception {
-        long version = Database.count(CACHE_VERSION);
-        long updates = Database.count(UPDATES_OF_ACCOUNT);
+        long version = db.count(CACHE_VERSION);
+        long updates = db.count(UPDATES_OF_ACCOUNT);
         long added = broker.messagesAdded("midtier.updates");
 
         HttpResponse<String> response = Http.put(app.url("/api/accounts/" + ACCOUNT), "{\"name\":\"" + name + "\"}");
@@ -101,19 +105,19 @@ class DualWriteAtomicityTest {
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("refused by test trigger").doesNotContain("Exception");
 
-        assertThat(Database.count(CACHE_VERSION)).isEqualTo(version);
-        assertThat(Database.count(UPDATES_OF_ACCOUNT)).isEqualTo(updates);
-        assertThat(Database.count("select count(*) from cache_entry where body->>'name' = ?", name)).isZero();
+        assertThat(db.count(CACHE_VERSION)).isEqualTo(version);
+        assertThat(db.count(UPDATES_OF_ACCOUNT)).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_entry where body->>'name' = ?", name)).isZero();
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(added);
         assertThat(browseUpdates()).noneMatch(body -> body.contains(name));
-        assertThat(Database.count("select count(*) from pg_prepared_xacts where database = current_database()"))
+        assertThat(db.count("select count(*) from pg_prepared_xacts where database = current_database()"))
                 .isZero();
 
         // and the same PUT goes through once the database accepts it
-        Database.update("drop trigger if exists midtier_test_fail on cache_update");
+        db.update("drop trigger if exists midtier_test_fail on cache_update");
         HttpResponse<String> retried = Http.put(app.url("/api/accounts/" + ACCOUNT), "{\"name\":\"" + name + "\"}");
         assertThat(retried.statusCode()).isEqualTo(202);
-        assertThat(Database.count(CACHE_VERSION)).isEqualTo(version + 1);
+        assertThat(db.count(CACHE_VERSION)).isEqualTo(version + 1);
         assertThat(browseUpdates()).anyMatch(body -> body.contains(name));
         // and delivered, so no pending update of this entry outlives the test's broker
         app.context().getRouteController().startRoute("backend-delivery");

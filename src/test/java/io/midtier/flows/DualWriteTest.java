@@ -5,25 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // dual-write and backend-delivery: a PUT is accepted (202), visible in the cache at once, and applied once.
 class DualWriteTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("dual-write");
+        app = MidtierTestApp.start(db, "dual-write");
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
     }
 
@@ -71,8 +75,8 @@ class DualWriteTest {
     @Test
     void bad_input_is_a_400_with_a_json_error_and_changes_nothing() {
         Http.get(app.url("/api/accounts/1004"));
-        long version = Database.count("select version from cache_entry where type = 'accounts' and id = '1004'");
-        long updates = Database.count("select count(*) from cache_update");
+        long version = db.count("select version from cache_entry where type = 'accounts' and id = '1004'");
+        long updates = db.count("select count(*) from cache_update");
         long queued = broker.messagesAdded("midtier.updates");
 
         Map<String, String> cases = Map.of(
@@ -92,20 +96,20 @@ class DualWriteTest {
         HttpResponse<String> badId = Http.put(app.url("/api/accounts/10x4"), "{\"name\":\"A\"}");
         assertThat(badId.statusCode()).isEqualTo(400);
 
-        assertThat(Database.count("select version from cache_entry where type = 'accounts' and id = '1004'"))
+        assertThat(db.count("select version from cache_entry where type = 'accounts' and id = '1004'"))
                 .isEqualTo(version);
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(queued);
     }
 
     @Test
     void an_update_of_an_unknown_account_is_404_and_writes_nothing() {
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
 
         HttpResponse<String> response = Http.put(app.url("/api/accounts/9999"), "{\"name\":\"NOBODY\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
     }
 
     @Test

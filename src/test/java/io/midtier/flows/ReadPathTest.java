@@ -3,26 +3,28 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.midtier.testsupport.CacheMetrics;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // read path: freshness (TTL, refresh of expired entries, Cache-Control), ETag / If-None-Match, the negative
 // cache, admin eviction and the cache counters, against the real simulator and PostgreSQL.
 class ReadPathTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("read-path");
-        Database.update("delete from cache_entry where type = 'accounts' and id in ('1021', '1022', '1023', '1024', '1025')");
-        Database.update("delete from cache_absent where type = 'accounts' and id in ('9999', '9998')");
+        app = MidtierTestApp.start(db, "read-path");
     }
 
     @AfterAll
@@ -65,7 +67,7 @@ class ReadPathTest {
     @Test
     void an_expired_entry_is_refreshed_once_then_served_from_the_cache() {
         Http.get(app.url("/api/accounts/1023"));
-        Database.update("update cache_entry set expires_at = now() - interval '1 second' where type = 'accounts' and id = '1023'");
+        db.update("update cache_entry set expires_at = now() - interval '1 second' where type = 'accounts' and id = '1023'");
         long before = inquiries();
 
         HttpResponse<String> refreshed = Http.get(app.url("/api/accounts/1023"));
@@ -75,7 +77,7 @@ class ReadPathTest {
         assertThat(refreshed.headers().firstValue("X-Cache")).hasValue("MISS");
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(inquiries()).isEqualTo(before + 1);
-        assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1023' "
+        assertThat(db.count("select count(*) from cache_entry where type = 'accounts' and id = '1023' "
                 + "and expires_at > now() + interval '200 seconds'")).isEqualTo(1);
         // same content: the refresh keeps the version, so clients' ETags stay valid
         assertThat(hit.headers().firstValue("ETag")).isEqualTo(refreshed.headers().firstValue("ETag"));
@@ -93,7 +95,7 @@ class ReadPathTest {
         assertThat(MidtierTestApp.json(second.body()).get("error").asText()).isEqualTo("NOT_FOUND");
         assertThat(inquiries()).isEqualTo(before + 1);
 
-        Database.update("update cache_absent set expires_at = now() - interval '1 second' where id = '9998'");
+        db.update("update cache_absent set expires_at = now() - interval '1 second' where id = '9998'");
         assertThat(Http.get(app.url("/api/accounts/9998")).statusCode()).isEqualTo(404);
         assertThat(inquiries()).isEqualTo(before + 2);
     }
@@ -108,7 +110,7 @@ class ReadPathTest {
 
         assertThat(evicted.statusCode()).isEqualTo(204);
         assertThat(again.statusCode()).isEqualTo(204);
-        assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1024'")).isZero();
+        assertThat(db.count("select count(*) from cache_entry where type = 'accounts' and id = '1024'")).isZero();
         HttpResponse<String> reread = Http.get(app.url("/api/accounts/1024"));
         assertThat(reread.headers().firstValue("X-Cache")).hasValue("MISS");
         assertThat(inquiries()).isEqualTo(before + 1);
@@ -118,22 +120,22 @@ class ReadPathTest {
     @Test
     void an_entry_with_an_update_on_its_way_is_not_evicted() {
         Http.get(app.url("/api/accounts/1025"));
-        Database.update("update cache_entry set state = 'PENDING' where type = 'accounts' and id = '1025'");
+        db.update("update cache_entry set state = 'PENDING' where type = 'accounts' and id = '1025'");
         try {
             HttpResponse<String> refused = Http.delete(app.url("/admin/cache/accounts/1025"));
 
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(MidtierTestApp.json(refused.body()).get("error").asText()).isEqualTo("ENTRY_PENDING");
-            assertThat(Database.count("select count(*) from cache_entry where type = 'accounts' and id = '1025'"))
+            assertThat(db.count("select count(*) from cache_entry where type = 'accounts' and id = '1025'"))
                     .isEqualTo(1);
         } finally {
-            Database.update("update cache_entry set state = 'FRESH' where type = 'accounts' and id = '1025'");
+            db.update("update cache_entry set state = 'FRESH' where type = 'accounts' and id = '1025'");
         }
     }
 
     @Test
     void hits_misses_and_backend_calls_are_counted() {
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1026'");
+        db.update("delete from cache_entry where type = 'accounts' and id = '1026'");
         double hits = CacheMetrics.count(app, "midtier.cache.hits");
         double misses = CacheMetrics.count(app, "midtier.cache.misses");
         double calls = CacheMetrics.count(app, "midtier.cache.backend.calls");

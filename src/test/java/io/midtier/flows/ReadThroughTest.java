@@ -3,23 +3,26 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // read-through: the cache answers hits; a miss asks the back-end once, maps its record and stores it.
 class ReadThroughTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("read-through");
-        Database.update("delete from cache_entry where type = 'accounts' and id in ('1001', '1002', '9999')");
+        app = MidtierTestApp.start(db, "read-through");
     }
 
     @AfterAll
@@ -67,7 +70,7 @@ class ReadThroughTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("NOT_FOUND");
-        assertThat(Database.count("select count(*) from cache_entry where id = '9999'")).isZero();
+        assertThat(db.count("select count(*) from cache_entry where id = '9999'")).isZero();
     }
 
     @Test

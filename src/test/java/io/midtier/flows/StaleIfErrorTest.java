@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.CacheMetrics;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // stale-if-error and the circuit breaker: a failing, slow or down back-end is answered from the stale entry
 // (X-Cache: STALE, Warning, Age) or with 503; the circuit opens after the configured failures and closes again
@@ -26,11 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaleIfErrorTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Map<String, String> p = MidtierTestApp.defaults("stale-if-error");
+        Map<String, String> p = MidtierTestApp.defaults(db, "stale-if-error");
         p.put("midtier.backend.timeout-ms", "500");
         p.put("midtier.backend.circuit.minimum-calls", "4");
         p.put("midtier.backend.circuit.window-size", "4");
@@ -38,7 +42,6 @@ class StaleIfErrorTest {
         p.put("midtier.backend.circuit.open-seconds", "2");
         p.put("midtier.backend.circuit.half-open-calls", "1");
         app = MidtierTestApp.start(p);
-        Database.update("delete from cache_entry where type = 'accounts' and id::int between 1011 and 1019");
     }
 
     @AfterEach
@@ -120,7 +123,7 @@ class StaleIfErrorTest {
     }
 
     private static void expire(String id) {
-        Database.update("update cache_entry set expires_at = now() - interval '1 second' where type = 'accounts' and id = ?", id);
+        db.update("update cache_entry set expires_at = now() - interval '1 second' where type = 'accounts' and id = ?", id);
     }
 
     private static ResilienceProcessor circuit() {

@@ -3,9 +3,9 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,17 +13,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // paging: GET /api/accounts/{id}/transactions pages through the transactions of the one cached inquiry result
 // (fixed-width records mapped with Bindy); bad or out-of-range paging parameters are 400.
 class TransactionPagingTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("transaction-paging");
-        Database.update("delete from cache_entry where type = 'accounts' and id in ('1100', '1001', '1002')");
+        app = MidtierTestApp.start(db, "transaction-paging");
     }
 
     @AfterAll
@@ -33,7 +36,7 @@ class TransactionPagingTest {
 
     @Test
     void every_page_of_a_200_transaction_account_comes_from_one_backend_call() {
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1100'");
+        db.update("delete from cache_entry where type = 'accounts' and id = '1100'");
         long before = inquiries();
         List<String> ids = new ArrayList<>();
 

@@ -3,10 +3,10 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +19,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // coalescing across instances: two midtiers on the same database (this JVM and a child JVM, as Narayana is a
 // JVM singleton) asked at once for the same cold keys make one back-end call per key in total.
 class TwoInstancesCoalescingTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp first;
     static MidtierProcess second;
@@ -30,10 +34,10 @@ class TwoInstancesCoalescingTest {
 
     @BeforeAll
     static void start() {
-        first = MidtierTestApp.start("two-instances-a");
-        Map<String, String> other = MidtierTestApp.defaults("two-instances-b");
+        first = MidtierTestApp.start(db, "two-instances-a");
+        Map<String, String> other = MidtierTestApp.defaults(db, "two-instances-b");
         other.put("midtier.backend.url", first.property("midtier.backend.url"));
-        second = MidtierProcess.start("two-instances-b", other, Duration.ofSeconds(120));
+        second = MidtierProcess.testApp("two-instances-b", other).start(Duration.ofSeconds(120));
         clients = Executors.newFixedThreadPool(80);
     }
 
@@ -51,7 +55,6 @@ class TwoInstancesCoalescingTest {
     @Test
     void concurrent_cold_reads_on_two_instances_make_one_backend_call_per_key_in_total() throws Exception {
         List<String> keys = List.of("1061", "1062", "1063");
-        Database.update("delete from cache_entry where type = 'accounts' and id in ('1061', '1062', '1063')");
         first.simulatorFaults("{\"latencyMs\": 400, \"jitterMs\": 0}");
         long before = inquiries();
 

@@ -6,33 +6,32 @@ import static org.awaitility.Awaitility.await;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // health: readiness reports PostgreSQL, the broker and the transaction manager by name, goes DOWN naming the
 // broker while it is stopped (the database while it refuses connections, the transaction manager while its
 // object store cannot be written) and UP when it is back; liveness stays UP through the outage.
 class HealthTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
     static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
-        // a run killed in the middle of the database outage test left the database closed: open it
-        allowConnections(true);
-        app = MidtierTestApp.start("health");
+        app = MidtierTestApp.start(db, "health");
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
     }
 
@@ -79,11 +78,9 @@ class HealthTest {
 
         allowConnections(false);
         try {
-            try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-                // the pool's open connections go too, as in a database restart
-                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + databaseName() + "' and pid <> pg_backend_pid()");
-            }
+            // the pool's open connections go too, as in a database restart
+            TestDatabase.at(db.url("postgres")).query("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = ? and pid <> pg_backend_pid()", db.name());
             await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 503);
             JsonNode down = MidtierTestApp.json(ready().body());
             assertThat(status(down, "database")).isEqualTo("DOWN");
@@ -123,21 +120,9 @@ class HealthTest {
         assertThat(status(MidtierTestApp.json(ready().body()), "transaction-manager")).isEqualTo("UP");
     }
 
-    /** Opens or closes the test database for new connections (through the maintenance database). */
-    private static void allowConnections(boolean allow) throws Exception {
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("alter database \"" + databaseName() + "\" with allow_connections " + allow);
-        }
-    }
-
-    private static Connection adminConnection() throws Exception {
-        return DriverManager.getConnection(Database.URL.substring(0, Database.URL.lastIndexOf('/') + 1) + "postgres",
-                Database.USER, "");
-    }
-
-    private static String databaseName() {
-        String tail = Database.URL.substring(Database.URL.lastIndexOf('/') + 1);
-        return tail.contains("?") ? tail.substring(0, tail.indexOf('?')) : tail;
+    /** Opens or closes the test class's database for new connections (through the maintenance database). */
+    private static void allowConnections(boolean allow) {
+        TestDatabase.at(db.url("postgres")).execute("alter database \"" + db.name() + "\" with allow_connections " + allow);
     }
 
     private static HttpResponse<String> ready() {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +20,14 @@ import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // JMX: a real JMX client logs in over the RMI connector, sees the routes and their exchange counters,
 // suspends and resumes a route, reads midtier's own figures; a wrong password is refused.
 class JmxTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static final String USER = "jmx-test";
     static final String PASSWORD = "jmx-test-secret";
@@ -33,7 +37,7 @@ class JmxTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> properties = MidtierTestApp.defaults("jmx");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "jmx");
         int port = FreePorts.next();
         properties.put("camel.main.jmx-enabled", "true");
         properties.put("midtier.jmx.port", String.valueOf(port));
@@ -41,7 +45,6 @@ class JmxTest {
         properties.put("midtier.jmx.password", PASSWORD);
         app = MidtierTestApp.start(properties);
         url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1007'");
     }
 
     @AfterAll
@@ -96,7 +99,7 @@ class JmxTest {
             ObjectName stats = new ObjectName(OperationsConfiguration.STATS_MBEAN);
             long hits = (Long) mbeans.getAttribute(stats, "CacheHits");
             long misses = (Long) mbeans.getAttribute(stats, "CacheMisses");
-            Database.update("delete from cache_entry where type = 'accounts' and id = '1008'");
+            db.update("delete from cache_entry where type = 'accounts' and id = '1008'");
 
             Http.get(app.url("/api/accounts/1008"));
             Http.get(app.url("/api/accounts/1008"));
@@ -104,7 +107,7 @@ class JmxTest {
             assertThat((Long) mbeans.getAttribute(stats, "CacheMisses")).isEqualTo(misses + 1);
             assertThat((Long) mbeans.getAttribute(stats, "CacheHits")).isEqualTo(hits + 1);
             assertThat((Long) mbeans.getAttribute(stats, "OutstandingUpdates"))
-                    .isEqualTo(Database.count("select count(*) from cache_update where status = 'PENDING'"));
+                    .isEqualTo(db.count("select count(*) from cache_update where status = 'PENDING'"));
         }
     }
 

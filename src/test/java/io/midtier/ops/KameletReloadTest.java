@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,21 @@ import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // kamelet hot reload: editing a kamelet file reloads the routes that call it, in the running context; the
 // routes that do not call it are left alone.
 class KameletReloadTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static Path kamelets;
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, String> properties = MidtierTestApp.defaults("kamelet-reload");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "kamelet-reload");
         Path data = Path.of(properties.get("midtier.data-dir")).toAbsolutePath();
         // copies of the project's routes and kamelets, so the test never edits the real ones
         Path routes = copy(Path.of("routes"), data.resolve("routes"), ".camel.yaml");

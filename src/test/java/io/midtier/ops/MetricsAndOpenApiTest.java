@@ -3,9 +3,9 @@ package io.midtier.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import org.apache.camel.model.Model;
@@ -14,17 +14,20 @@ import org.apache.camel.model.rest.VerbDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // metrics and the API description: the Prometheus endpoint shows route metrics and the cache counters the
 // routes increment; the OpenAPI document lists every REST operation the application serves.
 class MetricsAndOpenApiTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        app = MidtierTestApp.start("metrics");
-        Database.update("delete from cache_entry where type = 'accounts' and id = '1006'");
+        app = MidtierTestApp.start(db, "metrics");
     }
 
     @AfterAll

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // the prod profile: midtier refuses to start while a password is empty or a development default, and
 // starts once every one is set; in prod the routes come from the jar and are not watched.
 class ProdProfileTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     @Test
     void the_prod_profile_with_default_passwords_refuses_to_start_and_names_them() {
-        Map<String, String> properties = MidtierTestApp.defaults("prod-refused");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "prod-refused");
         properties.put("midtier.security.users", "admin:admin-dev:admin|writer,ops:a-real-secret:admin");
 
         assertThatThrownBy(() -> startInProd(properties).close())
@@ -43,7 +48,7 @@ class ProdProfileTest {
 
     @Test
     void the_prod_profile_starts_when_every_password_is_set() {
-        Map<String, String> properties = MidtierTestApp.defaults("prod-started");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "prod-started");
         properties.put("midtier.db.password", "db-secret-1");
         properties.put("midtier.broker.password", "broker-secret-1");
         properties.put("midtier.jmx.password", "jmx-secret-1");

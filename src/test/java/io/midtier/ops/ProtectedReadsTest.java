@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // reads protected by configuration (midtier.security.reads-open=false): any known user may read, nobody else.
 class ProtectedReadsTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
 
     @BeforeAll
     static void start() {
-        Map<String, String> properties = MidtierTestApp.defaults("protected-reads");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "protected-reads");
         properties.put("midtier.security.reads-open", "false");
         app = MidtierTestApp.start(properties);
     }

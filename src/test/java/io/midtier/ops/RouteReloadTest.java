@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +17,21 @@ import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // route hot reload: editing one route file in the watched folder changes what the running application
 // answers within seconds, without restarting the context or the other routes.
 class RouteReloadTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static Path routes;
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, String> properties = MidtierTestApp.defaults("reload");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "reload");
         // a copy of the project's routes, so the test never edits the real ones
         routes = Files.createDirectories(Path.of(properties.get("midtier.data-dir"), "routes")).toAbsolutePath();
         try (Stream<Path> files = Files.list(Path.of("routes"))) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import java.net.URI;
@@ -19,17 +19,21 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // security: writes need role writer, /admin needs role admin, reads are open; the broker needs a login;
 // refusals and oversized bodies are JSON errors that change nothing.
 class SecurityTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     static MidtierTestApp app;
     static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
-        app = MidtierTestApp.start("security");
+        app = MidtierTestApp.start(db, "security");
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
         // an admin endpoint to call (the real ones come with the dead-letter flow)
         app.context().addRoutes(new RouteBuilder() {
@@ -48,7 +52,7 @@ class SecurityTest {
 
     @Test
     void a_put_without_credentials_is_401_with_a_challenge_and_changes_nothing() {
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
         long queued = broker.messagesAdded("midtier.updates");
 
         HttpResponse<String> response = put(Http.anonymous());
@@ -56,7 +60,7 @@ class SecurityTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=\"midtier\"");
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("UNAUTHORIZED");
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
         assertThat(broker.messagesAdded("midtier.updates")).isEqualTo(queued);
     }
 
@@ -70,13 +74,13 @@ class SecurityTest {
 
     @Test
     void a_put_by_a_reader_is_403_and_changes_nothing() {
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
 
         HttpResponse<String> response = put(Http.basic(MidtierTestApp.READER, MidtierTestApp.READER_PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("FORBIDDEN");
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
     }
 
     @Test
@@ -111,14 +115,14 @@ class SecurityTest {
 
     @Test
     void a_body_over_the_size_limit_is_413_and_changes_nothing() {
-        long updates = Database.count("select count(*) from cache_update");
+        long updates = db.count("select count(*) from cache_update");
         String huge = "{\"name\":\"" + "X".repeat(70_000) + "\"}";
 
         HttpResponse<String> response = Http.put(app.url("/api/accounts/1005"), huge);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("BODY_TOO_LARGE");
-        assertThat(Database.count("select count(*) from cache_update")).isEqualTo(updates);
+        assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates);
     }
 
     @Test

@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.simulator.OrderDesk;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
-import io.midtier.testsupport.Updates;
+import io.midtier.testsupport.TestDatabase;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +21,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Call-back orders: 202 with an id at once; the back-end's answers arrive later on the reply queue, out of order
 // and several per order; each is correlated by order id and the newest by its own sequence wins; an order
 // without an answer is flagged overdue and listed as outstanding; a bad order is refused and nothing stored.
 class OrderCallbackTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     static MidtierTestApp app;
     static OrderDesk desk;
 
     @BeforeAll
     static void start() {
-        Updates.forgetUndeliverable();
-        Map<String, String> p = MidtierTestApp.defaults("orders");
+        Map<String, String> p = MidtierTestApp.defaults(db, "orders");
         p.put("midtier.orders.overdue-seconds", "1");
         p.put("midtier.orders.overdue-check-ms", "200");
         app = MidtierTestApp.start(p);
@@ -73,7 +75,7 @@ class OrderCallbackTest {
         }
         // the applied answers are in the change log (one per order: the late ACCEPTED changed nothing)
         for (String orderId : orders) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                     "select count(*) from change_log where type = 'orders' and id = ?", orderId) == 1);
         }
     }
@@ -84,7 +86,7 @@ class OrderCallbackTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> order(orderId).get("status").asText().equals("SHIPPED"));
         assertThat(order(orderId).get("overdue").asBoolean()).isFalse();
         // both answers are logged; the publisher numbers them into the change log just after they commit
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from change_log where type = 'orders' and id = ?", orderId) == 2);
     }
 
@@ -104,14 +106,14 @@ class OrderCallbackTest {
 
     @Test
     void a_bad_order_is_400_json_and_nothing_is_stored() {
-        long before = Database.count("select count(*) from customer_order");
+        long before = db.count("select count(*) from customer_order");
         for (String body : List.of("{\"item\":\"\",\"quantity\":1}", "{\"item\":\"X\",\"quantity\":0}",
                 "{\"item\":\"X\",\"quantity\":1.5}", "{\"item\":\"X\"}", "not json", "[]")) {
             HttpResponse<String> response = post(body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(MidtierTestApp.json(response.body()).get("status").asInt()).isEqualTo(400);
         }
-        assertThat(Database.count("select count(*) from customer_order")).isEqualTo(before);
+        assertThat(db.count("select count(*) from customer_order")).isEqualTo(before);
         assertThat(Http.get(app.url("/api/orders/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
         assertThat(Http.get(app.url("/api/orders/not-an-id")).statusCode()).isEqualTo(400);
         assertThat(Http.get(app.url("/api/orders?status=LOST")).statusCode()).isEqualTo(400);

@@ -2,6 +2,7 @@ package io.midtier.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.midtier.testsupport.MidtierProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +22,10 @@ final class AdminClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final MidtierNode node;
+    private final MidtierProcess node;
     private final CallLog log;
 
-    AdminClient(MidtierNode node, CallLog log) {
+    AdminClient(MidtierProcess node, CallLog log) {
         this.node = node;
         this.log = log;
     }

@@ -3,9 +3,9 @@ package io.midtier.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.midtier.broker.EmbeddedBroker;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +23,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 // bad input (issue 5, scenario 5): every request of the corpus gets a 4xx with a JSON error body, and nothing
 // changes: no table row, no queued message, no back-end call.
 class BadInputTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     private static final Logger LOG = LoggerFactory.getLogger(BadInputTest.class);
     private static final String HOST = "127.0.0.1";
@@ -41,7 +45,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        Map<String, String> properties = MidtierTestApp.defaults("bad-input");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "bad-input");
         // the stalled-body cases are answered after this long
         properties.put("midtier.http.body-timeout-ms", "2000");
         app = MidtierTestApp.start(properties);
@@ -148,11 +152,11 @@ class BadInputTest {
     /** Every table's row count and a digest of its rows, the queues' counters, the simulator's counters. */
     private static String snapshot() {
         StringBuilder s = new StringBuilder();
-        List<Map<String, Object>> tables = Database.query("select table_name from information_schema.tables "
+        List<Map<String, Object>> tables = db.query("select table_name from information_schema.tables "
                 + "where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name");
         for (Map<String, Object> table : tables) {
             String name = (String) table.get("table_name");
-            Map<String, Object> row = Database.query("select count(*) as n, md5(coalesce(string_agg(t::text, '|' "
+            Map<String, Object> row = db.query("select count(*) as n, md5(coalesce(string_agg(t::text, '|' "
                     + "order by t::text), '')) as digest from \"" + name + "\" t").get(0);
             s.append(name).append('=').append(row.get("n")).append('/').append(row.get("digest")).append('\n');
         }

@@ -3,16 +3,24 @@ package io.midtier.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.midtier.simulator.Simulator;
+import io.midtier.testsupport.MidtierProcess;
+import io.midtier.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The external broker killed (kill -9) under concurrent writes, then started again on its journal: while it is
 // gone a write is refused with 503 and changes nothing; once it is back writes are accepted again, every accepted
 // write is applied exactly once, and recovery leaves no prepared transaction and no message behind.
 class BrokerLossIT {
+
+    /** The back-end simulator's tables (on the machine's PostgreSQL, not the cluster the test restarts). */
+    @RegisterExtension
+    static final TestDatabase backendDb = TestDatabase.perClass();
 
     @Test
     void after_the_broker_is_killed_and_restarted_every_accepted_write_is_applied_and_nothing_is_left_in_doubt()
@@ -20,7 +28,8 @@ class BrokerLossIT {
         try (PostgresCluster db = PostgresCluster.start(Path.of("target", "reliability", "broker-loss-pg"));
              ArtemisBroker broker = ArtemisBroker.create(Path.of("target", "reliability", "broker-loss-broker"))) {
             broker.start();
-            try (MidtierJar app = MidtierJar.start("broker-loss", broker, db, Map.of());
+            try (Simulator backend = HostedMidtier.simulator(backendDb, 5);
+                 MidtierProcess app = HostedMidtier.start("broker-loss", broker, db, backend, Map.of());
                  OutageLoad load = OutageLoad.start(app, 4, 2)) {
                 await("writes accepted before the kill").atMost(Duration.ofSeconds(60))
                         .until(() -> load.statuses("PUT", 0).getOrDefault(202, 0L) >= 20);

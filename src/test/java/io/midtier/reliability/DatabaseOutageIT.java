@@ -3,18 +3,26 @@ package io.midtier.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.midtier.simulator.Simulator;
+import io.midtier.testsupport.MidtierProcess;
+import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // midtier's PostgreSQL down for longer than the broker's redelivery window while updates wait on the queue, the
 // back-end up all along (its database is on another server): readiness goes DOWN and comes back UP, writes are
 // refused with 503 meanwhile, and the waiting updates are delivered once the database is back -- an outage of the
 // database must not use up their delivery attempts and dead-letter them -- each reaching the back-end once.
 class DatabaseOutageIT {
+
+    /** The back-end simulator's tables (on the machine's PostgreSQL, not the cluster the test restarts). */
+    @RegisterExtension
+    static final TestDatabase backendDb = TestDatabase.perClass();
 
     /** Redelivery of the test broker: 200 ms doubling to 1 s, 6 attempts: about 3.4 s from first try to the DLQ. */
     static final Map<String, String> QUICK_REDELIVERY = Map.of(
@@ -31,9 +39,10 @@ class DatabaseOutageIT {
             broker.start();
             // a slow back-end and two consumers: updates pile up on the queue; a short wait for a connection, so that
             // a delivery without the database fails (and is redelivered) quickly
-            Map<String, String> slow = Map.of(MidtierJar.SIMULATOR_LATENCY_MS, "200", "MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2",
+            Map<String, String> slow = Map.of("MIDTIER_DELIVERY_CONCURRENT_CONSUMERS", "2",
                     "MIDTIER_DB_ACQUISITION_TIMEOUT_MS", "300");
-            try (MidtierJar app = MidtierJar.start("db-outage", broker, db, slow);
+            try (Simulator backend = HostedMidtier.simulator(backendDb, 200);
+                 MidtierProcess app = HostedMidtier.start("db-outage", broker, db, backend, slow);
                  OutageLoad load = OutageLoad.start(app, 2, 0)) {
                 await("a backlog of accepted updates").atMost(Duration.ofSeconds(60))
                         .until(() -> broker.messageCount("midtier.updates") >= 3);
@@ -64,7 +73,7 @@ class DatabaseOutageIT {
                 assertThat(DatabaseRestartIT.statuses(db, accepted)).as("updates by status: " + figures)
                         .containsOnlyKeys("APPLIED");
                 assertThat(accepted).as("the back-end applied every accepted update once")
-                        .isNotEmpty().allSatisfy(id -> assertThat(Updates.appliedCopies(id)).as(id).isEqualTo(1));
+                        .isNotEmpty().allSatisfy(id -> assertThat(Updates.appliedCopies(backendDb, id)).as(id).isEqualTo(1));
                 await("nothing left on the queues").atMost(Duration.ofSeconds(30))
                         .until(() -> broker.messageCount("midtier.updates") + broker.messageCount("DLQ.midtier.updates") == 0);
                 await("recovery completed every transaction the outage cut short").atMost(Duration.ofSeconds(60))

@@ -3,21 +3,26 @@ package io.midtier.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.midtier.simulator.Simulator;
+import io.midtier.testsupport.MidtierProcess;
+import io.midtier.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // A PostgreSQL restart (fast shutdown: every pooled connection is cut) under concurrent writes and reads, with
 // midtier as a jar on an external broker: reads and writes work again at once, without a single answer from a
 // dead pooled connection, readiness is UP, and every accepted write is applied. (A sub-second restart may not
 // show on readiness at all; DatabaseOutageIT holds the database down long enough to see it go DOWN and UP.)
 class DatabaseRestartIT {
+
+    /** The back-end simulator's tables (on the machine's PostgreSQL, not the cluster the test restarts). */
+    @RegisterExtension
+    static final TestDatabase backendDb = TestDatabase.perClass();
 
     /** After this long past the restart every pool must have replaced its dead connections. */
     static final Duration SETTLE = Duration.ofSeconds(3);
@@ -27,7 +32,8 @@ class DatabaseRestartIT {
         try (PostgresCluster db = PostgresCluster.start(Path.of("target", "reliability", "db-restart-pg"));
              ArtemisBroker broker = ArtemisBroker.create(Path.of("target", "reliability", "db-restart-broker"))) {
             broker.start();
-            try (MidtierJar app = MidtierJar.start("db-restart", broker, db, Map.of());
+            try (Simulator backend = HostedMidtier.simulator(backendDb, 5);
+                 MidtierProcess app = HostedMidtier.start("db-restart", broker, db, backend, Map.of());
                  OutageLoad load = OutageLoad.start(app, 4, 2)) {
                 await("writes accepted before the restart").atMost(Duration.ofSeconds(60))
                         .until(() -> load.statuses("PUT", 0).getOrDefault(202, 0L) >= 20);
@@ -66,16 +72,12 @@ class DatabaseRestartIT {
     }
 
     /** Update count by status among {@code updateIds} (those not found count as MISSING). */
-    static Map<String, Long> statuses(DatabaseHost db, List<String> updateIds) throws Exception {
+    static Map<String, Long> statuses(DatabaseHost db, List<String> updateIds) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
-             var select = c.prepareStatement("select status from cache_update where update_id = ?::uuid")) {
-            for (String id : updateIds) {
-                select.setString(1, id);
-                try (ResultSet rs = select.executeQuery()) {
-                    counts.merge(rs.next() ? rs.getString(1) : "MISSING", 1L, Long::sum);
-                }
-            }
+        TestDatabase database = TestDatabase.at(db.jdbcUrl());
+        for (String id : updateIds) {
+            List<Map<String, Object>> rows = database.query("select status from cache_update where update_id = ?::uuid", id);
+            counts.merge(rows.isEmpty() ? "MISSING" : (String) rows.get(0).get("status"), 1L, Long::sum);
         }
         return counts;
     }

@@ -1,5 +1,6 @@
 package io.midtier.reliability;
 
+import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,9 @@ import java.util.Set;
  */
 final class Invariants {
 
-    private final Sql sql;
+    private final TestDatabase sql;
 
-    Invariants(Sql sql) {
+    Invariants(TestDatabase sql) {
         this.sql = sql;
     }
 

@@ -1,5 +1,6 @@
 package io.midtier.reliability;
 
+import io.midtier.testsupport.MidtierProcess;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -36,7 +37,7 @@ final class Load implements AutoCloseable {
     private static final long REFUSED_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final CallLog log;
-    private final MidtierNode node;
+    private final MidtierProcess node;
     private final List<String> keys;
     private final String prefix;
     private final long writes;
@@ -45,7 +46,7 @@ final class Load implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
-    Load(CallLog log, MidtierNode node, List<String> keys, String prefix, long writes) {
+    Load(CallLog log, MidtierProcess node, List<String> keys, String prefix, long writes) {
         this.log = log;
         this.node = node;
         this.keys = keys;

@@ -1,31 +1,34 @@
 package io.midtier.reliability;
 
+import io.midtier.testsupport.TestDatabase;
+
 /**
- * The machine's PostgreSQL (shared, so never restarted): the database named by {@code reliability.db-url}, else
- * the test database's URL with {@code _reliability} appended, created if it is missing.
+ * The machine's PostgreSQL (shared, so never restarted): the database named by {@code reliability.db-url} (created if
+ * it is missing, kept), else a database of the run's own on the test server ({@code <prefix>reliability}, see
+ * {@link TestDatabase}), made anew and dropped when the harness is done.
  */
 final class MachinePostgres implements DatabaseHost {
 
     private final String url;
+    private final TestDatabase own;
 
     MachinePostgres(String url) {
+        this(url, null);
+    }
+
+    private MachinePostgres(String url, TestDatabase own) {
         this.url = url;
+        this.own = own;
     }
 
     static MachinePostgres fromSystemProperties() {
         String explicit = System.getProperty("reliability.db-url");
         if (explicit != null && !explicit.isBlank()) {
+            TestDatabase.createIfMissing(explicit);
             return new MachinePostgres(explicit);
         }
-        String test = System.getProperty("midtier.test.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
-        MachinePostgres host = new MachinePostgres(stripParameters(test) + "_reliability");
-        Sql.createDatabaseIfMissing(host.url);
-        return host;
-    }
-
-    private static String stripParameters(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
+        TestDatabase own = TestDatabase.create("reliability");
+        return new MachinePostgres(own.url(), own);
     }
 
     @Override
@@ -35,7 +38,7 @@ final class MachinePostgres implements DatabaseHost {
 
     @Override
     public String jdbcUrl(String database) {
-        return url.substring(0, url.lastIndexOf('/') + 1) + database;
+        return TestDatabase.at(url).url(database);
     }
 
     @Override
@@ -50,6 +53,9 @@ final class MachinePostgres implements DatabaseHost {
 
     @Override
     public void close() {
+        if (own != null) {
+            own.close();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.midtier.reliability;
 
 import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,13 +24,13 @@ public final class OutageLoad implements AutoCloseable {
     public record Answer(long atNanos, String kind, String path, int status, String updateId, String body) {
     }
 
-    private final MidtierJar app;
+    private final MidtierProcess app;
     private final ExecutorService threads;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
-    private OutageLoad(MidtierJar app, int writers, int readers) {
+    private OutageLoad(MidtierProcess app, int writers, int readers) {
         this.app = app;
         this.threads = Executors.newFixedThreadPool(writers + readers + 1);
         for (int i = 0; i < writers; i++) {
@@ -43,7 +44,7 @@ public final class OutageLoad implements AutoCloseable {
         threads.submit(this::probe);
     }
 
-    public static OutageLoad start(MidtierJar app, int writers, int readers) {
+    public static OutageLoad start(MidtierProcess app, int writers, int readers) {
         return new OutageLoad(app, writers, readers);
     }
 

@@ -1,5 +1,7 @@
 package io.midtier.reliability;
 
+import io.midtier.testsupport.JavaProcess;
+import io.midtier.testsupport.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +18,10 @@ final class SimulatorProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final OsProcess process;
+    private final JavaProcess process;
     private final int port;
 
-    private SimulatorProcess(OsProcess process, int port) {
+    private SimulatorProcess(JavaProcess process, int port) {
         this.process = process;
         this.port = port;
     }
@@ -28,13 +30,12 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** Order answers are not sent: the harness submits no orders. */
     static SimulatorProcess start(Path log, int port, String jdbcUrl, long latencyMs, int maxConcurrent) {
-        OsProcess process = OsProcess.java(log, List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                List.of("-jar", JAR.toAbsolutePath().toString()),
+        JavaProcess process = JavaProcess.jar(log, List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), JAR,
                 Map.of("SIMULATOR_HOST", "127.0.0.1", "SIMULATOR_PORT", Integer.toString(port),
-                        "SIMULATOR_JDBC_URL", jdbcUrl, "SIMULATOR_DB_USER", Sql.USER,
+                        "SIMULATOR_JDBC_URL", jdbcUrl, "SIMULATOR_DB_USER", TestDatabase.USER,
                         "SIMULATOR_LATENCY_MS", Long.toString(latencyMs), "SIMULATOR_JITTER_MS", "0",
                         "SIMULATOR_MAX_CONCURRENT", Integer.toString(maxConcurrent),
-                        "SIMULATOR_REPLY_BROKER_URL", ""));
+                        "SIMULATOR_REPLY_BROKER_URL", ""), log.toAbsolutePath().getParent());
         SimulatorProcess simulator = new SimulatorProcess(process, port);
         try {
             Awaitility.await("the simulator answers (" + log + ")").atMost(Duration.ofSeconds(60))

@@ -1,6 +1,8 @@
 package io.midtier.reliability;
 
 import io.midtier.testsupport.FreePorts;
+import io.midtier.testsupport.MidtierProcess;
+import io.midtier.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,12 +25,12 @@ final class Stack implements AutoCloseable {
 
     final DatabaseHost database;
     final BrokerHost broker;
-    final Sql sql;
+    final TestDatabase sql;
     final SimulatorProcess simulator;
-    final MidtierNode node;
+    final MidtierProcess node;
     final Path dir;
 
-    private Stack(DatabaseHost database, BrokerHost broker, Sql sql, SimulatorProcess simulator, MidtierNode node, Path dir) {
+    private Stack(DatabaseHost database, BrokerHost broker, TestDatabase sql, SimulatorProcess simulator, MidtierProcess node, Path dir) {
         this.database = database;
         this.broker = broker;
         this.sql = sql;
@@ -45,7 +47,7 @@ final class Stack implements AutoCloseable {
         // the scenario's folder is new (emptied by the harness before it made the broker host)
         Path dir = settings.outDir().resolve(scenario).toAbsolutePath();
         Files.createDirectories(dir);
-        Sql sql = new Sql(database.jdbcUrl());
+        TestDatabase sql = TestDatabase.at(database.jdbcUrl());
         sql.reset();
         int legacyPort = FreePorts.next();
         SimulatorProcess simulator = null;
@@ -86,7 +88,8 @@ final class Stack implements AutoCloseable {
             }
             // routes and kamelets from the jar: midtier runs in the scenario's folder, which has no routes/
             environment.putAll(midtierEnvironment);
-            MidtierNode node = new MidtierNode(settings.jar().toAbsolutePath(), dir, environment);
+            MidtierProcess node = MidtierProcess.jar("midtier", settings.jar(), environment).logDir(dir)
+                    .workingDirectory(dir);
             node.start(START_TIMEOUT);
             return new Stack(database, broker, sql, simulator, node, dir);
         } catch (Exception | Error e) {

@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.simulator.Simulator;
-import io.midtier.testsupport.ChildJvm;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
+import io.midtier.testsupport.JavaProcess;
+import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,12 +23,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The jar users deploy: it holds the product only, runs from any folder serving the routes it carries, and in the
 // prod profile refuses, in one line, to start without a back-end.
 class JarRunIT {
 
-    static final Path JAR = Path.of("target", "midtier.jar");
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    static final Path JAR = MidtierProcess.JAR;
 
     @Test
     void the_jar_holds_no_simulator_class_fault_hook_or_simulator_migration() throws IOException {
@@ -48,18 +53,21 @@ class JarRunIT {
         Path elsewhere = Files.createDirectories(MidtierTestApp.dataDir("jar-elsewhere").toAbsolutePath().resolve("cwd"));
         int http = FreePorts.next();
         Simulator.Settings d = Simulator.Settings.defaults();
-        try (Simulator backend = new Simulator(new Simulator.Settings(d.host(), 0, Database.URL, Database.USER, "",
+        try (Simulator backend = new Simulator(new Simulator.Settings(d.host(), 0, db.url(), TestDatabase.USER, "",
                 5, 0, 4)).start()) {
             Map<String, String> environment = environment("jar-run", http);
             environment.put("MIDTIER_BACKEND_URL", backend.baseUrl());
             long launched = System.nanoTime();
-            try (ChildJvm app = ChildJvm.jar("jar-run", JAR, environment, elsewhere)) {
+            // no JVM options: the start-up figure is the plain jar's
+            try (MidtierProcess midtier = MidtierProcess.jar("jar-run", environment).workingDirectory(elsewhere)
+                    .jvmOptions(List.of())) {
+                JavaProcess app = midtier.launch();
                 AtomicReference<HttpResponse<String>> read = new AtomicReference<>();
-                await("GET /api/accounts/1001 from the jar (output: " + app.outputFile() + ")")
+                await("GET /api/accounts/1001 from the jar (output: " + app.log() + ")")
                         .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                         .ignoreExceptions()
                         .until(() -> {
-                            assertThat(app.isAlive()).as("the jar is running").isTrue();
+                            assertThat(app.alive()).as("the jar is running").isTrue();
                             read.set(Http.get("http://127.0.0.1:" + http + "/api/accounts/1001"));
                             return read.get().statusCode() == 200;
                         });
@@ -88,7 +96,8 @@ class JarRunIT {
         environment.put("MIDTIER_DB_PASSWORD", "db-secret-1");
         environment.put("MIDTIER_BROKER_PASSWORD", "broker-secret-1");
         environment.put("MIDTIER_JMX_PASSWORD", "jmx-secret-1");
-        try (ChildJvm app = ChildJvm.jar("jar-prod-no-backend", JAR, environment)) {
+        try (MidtierProcess midtier = MidtierProcess.jar("jar-prod-no-backend", environment)) {
+            JavaProcess app = midtier.launch();
             assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
             List<String> refusal = app.output().lines().filter(l -> l.contains("midtier did not start")).toList();
             assertThat(refusal).hasSize(1);
@@ -101,7 +110,8 @@ class JarRunIT {
     void a_configured_routes_folder_that_does_not_exist_stops_the_start_in_one_line() {
         Map<String, String> environment = environment("jar-no-routes-folder", FreePorts.next());
         environment.put("MIDTIER_ROUTES_DIRECTORY", "/nonexistent/midtier-routes");
-        try (ChildJvm app = ChildJvm.jar("jar-no-routes-folder", JAR, environment)) {
+        try (MidtierProcess midtier = MidtierProcess.jar("jar-no-routes-folder", environment)) {
+            JavaProcess app = midtier.launch();
             assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
             assertThat(app.output()).contains("midtier did not start: midtier.routes.directory=/nonexistent/midtier-routes")
                     .doesNotContain("\tat ");
@@ -115,7 +125,7 @@ class JarRunIT {
         environment.put("MIDTIER_BROKER_TCP_PORT", String.valueOf(FreePorts.next()));
         environment.put("MIDTIER_DATA_DIR", MidtierTestApp.dataDir(name).toAbsolutePath().toString());
         environment.put("MIDTIER_TX_NODE_ID", name.length() > 20 ? name.substring(0, 20) : name);
-        environment.put("MIDTIER_DB_URL", Database.URL);
+        environment.put("MIDTIER_DB_URL", db.url());
         return environment;
     }
 }

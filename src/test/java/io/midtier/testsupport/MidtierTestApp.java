@@ -13,15 +13,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
  * The real midtier in the test JVM, started the way {@link MidtierApplication} starts it, on free ports,
  * with its own data directory and Narayana node id, and the back-end simulator beside it in the same JVM (unless
- * the properties name another back-end in {@code midtier.backend.url}). Narayana is a JVM singleton: one app per
- * test JVM (surefire forks a JVM per test class).
+ * the properties name another back-end in {@code midtier.backend.url}), on the test class's database
+ * ({@link TestDatabase#perClass()}; the simulator's tables in its schema {@code simulator}). Narayana is a JVM
+ * singleton: one app per test JVM (surefire forks a JVM per test class); a second instance, or one that is to crash,
+ * runs as a {@link MidtierProcess}.
  */
 public final class MidtierTestApp implements AutoCloseable {
 
@@ -39,19 +41,21 @@ public final class MidtierTestApp implements AutoCloseable {
     private final Map<String, String> properties;
     private final Simulator simulator;
     private final AutoCloseable orderReplies;
+    private final TestDatabase database;
 
     private MidtierTestApp(Main main, Map<String, String> properties, Simulator simulator, AutoCloseable orderReplies) {
         this.main = main;
         this.properties = properties;
         this.simulator = simulator;
         this.orderReplies = orderReplies;
+        this.database = TestDatabase.at(properties.get("midtier.db.url"));
     }
 
-    public static Map<String, String> defaults(String name) {
+    /** midtier's test settings: free ports, a new data folder and node id, on the given database. */
+    public static Map<String, String> defaults(TestDatabase db, String name) {
         Map<String, String> p = new HashMap<>();
         p.put("camel.server.port", String.valueOf(FreePorts.next()));
-        // -Dmidtier.test.db-url=... runs the suite against another database (e.g. two checkouts at once)
-        p.put("midtier.db.url", Database.URL);
+        p.put("midtier.db.url", db.url());
         p.put("midtier.broker.tcp-port", "0");
         p.put("midtier.data-dir", dataDir(name).toString());
         p.put("midtier.tx.node-id", ("t-" + UUID.randomUUID()).substring(0, 14));
@@ -71,7 +75,7 @@ public final class MidtierTestApp implements AutoCloseable {
         return p;
     }
 
-    /** The settings a child JVM was started with (-Dmidtier.*, -Dcamel.*; see {@link ChildJvm}). */
+    /** The settings a child JVM was started with (-Dmidtier.*, -Dcamel.*; see {@link MidtierProcess}). */
     public static Map<String, String> settingsFromSystemProperties() {
         Map<String, String> settings = new HashMap<>();
         System.getProperties().forEach((key, value) -> {
@@ -91,21 +95,26 @@ public final class MidtierTestApp implements AutoCloseable {
         }
     }
 
-    public static MidtierTestApp start(String name) {
-        return start(defaults(name));
+    public static MidtierTestApp start(TestDatabase db, String name) {
+        return start(defaults(db, name));
     }
 
     /**
      * Starts midtier with these properties. Without a {@code midtier.backend.url} among them, a simulator starts
-     * first on a free port (5 ms per call, its schema in the test database) and midtier is pointed at it; its order
-     * answers go to midtier's reply queue through the embedded broker.
+     * first on a free port (5 ms per call, its schema in midtier's database) and midtier is pointed at it; its order
+     * answers go to midtier's reply queue through the embedded broker. {@code midtier.db.url} is required: the
+     * test class's database ({@link #defaults(TestDatabase, String)}).
      */
     public static MidtierTestApp start(Map<String, String> properties) {
+        if (properties.get("midtier.db.url") == null) {
+            throw new IllegalArgumentException("no midtier.db.url: start midtier on the test class's database"
+                    + " (MidtierTestApp.defaults(db, name) with a TestDatabase.perClass())");
+        }
         Simulator simulator = null;
         if (!properties.containsKey("midtier.backend.url")) {
             Simulator.Settings d = Simulator.Settings.defaults();
-            simulator = new Simulator(new Simulator.Settings(d.host(), 0, properties.getOrDefault("midtier.db.url",
-                    Database.URL), Database.USER, "", 5, 0, d.maxConcurrent())).start();
+            simulator = new Simulator(new Simulator.Settings(d.host(), 0, properties.get("midtier.db.url"),
+                    TestDatabase.USER, "", 5, 0, d.maxConcurrent())).start();
             properties.put("midtier.backend.url", simulator.baseUrl());
         }
         Main main = MidtierApplication.newMain();
@@ -145,6 +154,11 @@ public final class MidtierTestApp implements AutoCloseable {
     /** The simulator this app started beside it (null when the properties named another back-end). */
     public Simulator simulator() {
         return simulator;
+    }
+
+    /** midtier's database (and the in-process simulator's: schema {@code simulator}). */
+    public TestDatabase database() {
+        return database;
     }
 
     public String property(String key) {

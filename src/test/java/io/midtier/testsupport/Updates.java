@@ -32,8 +32,8 @@ public final class Updates {
     }
 
     /** How many times the back-end applied this update (its token), duplicates included. */
-    public static long appliedCopies(String updateId) {
-        return Database.count("select count(*) from simulator.applied_update where token = ?", updateId);
+    public static long appliedCopies(TestDatabase db, String updateId) {
+        return db.count("select count(*) from simulator.applied_update where token = ?", updateId);
     }
 
     /** What the back-end holds for the account now. */
@@ -41,18 +41,7 @@ public final class Updates {
         return MidtierTestApp.json(Http.get(app.simulatorUrl("/simulator/accounts/" + account)).body());
     }
 
-    /**
-     * Fails the updates earlier test runs left PENDING: their messages died with those runs' brokers, and a
-     * pending update holds back every later update of its entry. Call before the app starts.
-     */
-    public static void forgetUndeliverable() {
-        // on a new database the table does not exist before midtier's first start
-        Database.update("do $$ begin if to_regclass('cache_update') is not null then"
-                + " update cache_update set status = 'FAILED', last_error = 'left over by an earlier test run'"
-                + " where status = 'PENDING'; end if; end $$");
-    }
-
-    public static long attemptsRecorded(String updateId) {
-        return Database.count("select count(*) from delivery_attempt where update_id = ?", UUID.fromString(updateId));
+    public static long attemptsRecorded(TestDatabase db, String updateId) {
+        return db.count("select count(*) from delivery_attempt where update_id = ?", UUID.fromString(updateId));
     }
 }

@@ -3,10 +3,10 @@ package io.midtier.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.midtier.testsupport.ChildJvm;
-import io.midtier.testsupport.Database;
 import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 // A crash after both resource managers committed but before Narayana removed its log record (as when the broker
 // dies after its commit and before answering): on restart recovery finds the record, neither PostgreSQL nor the
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.Test;
 // on every recovery pass for ever. The write itself stands, applied once.
 class CompletedBranchRecoveryTest {
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
     @Test
     void a_log_record_whose_branches_were_all_completed_is_closed_by_recovery() throws IOException {
-        Map<String, String> settings = MidtierTestApp.defaults("completed-branch");
+        Map<String, String> settings = MidtierTestApp.defaults(db, "completed-branch");
         String account = "1008";
         String updateId = UUID.randomUUID().toString();
         String name = "COMPLETED " + (System.nanoTime() % 1_000_000_000L);
@@ -33,13 +37,14 @@ class CompletedBranchRecoveryTest {
 
         Map<String, String> crashing = new HashMap<>(settings);
         crashing.put(HaltOnCommit.HALT_PROPERTY, "true");
-        try (ChildJvm child = ChildJvm.start("completed-branch", CrashDuringCommit.class.getName(),
-                crashing, account, updateId, name, CrashDuringCommit.AFTER_COMMIT)) {
+        try (MidtierProcess crash = MidtierProcess.onTestClassPath("completed-branch",
+                CrashDuringCommit.class.getName(), crashing, account, updateId, name, CrashDuringCommit.AFTER_COMMIT)) {
+            var child = crash.launch();
             child.awaitOutput("HALTING in the commit phase", Duration.ofMinutes(2));
             assertThat(child.awaitExit(Duration.ofSeconds(30))).isEqualTo(42);
         }
         // both resource managers committed; Narayana's record of the transaction is still there
-        assertThat(Database.count("select count(*) from cache_update where update_id = cast(? as uuid)", updateId))
+        assertThat(db.count("select count(*) from cache_update where update_id = cast(? as uuid)", updateId))
                 .isEqualTo(1);
         assertThat(logRecords(records)).as("log records left by the crash").isEqualTo(1);
 
