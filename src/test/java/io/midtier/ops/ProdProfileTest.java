@@ -34,7 +34,7 @@ class ProdProfileTest {
 
     @Test
     void the_prod_profile_without_a_backend_url_refuses_to_start_and_names_the_setting() {
-        Map<String, String> properties = MidtierTestApp.defaults("prod-no-backend");
+        Map<String, String> properties = MidtierTestApp.defaults(db, "prod-no-backend");
         properties.put("midtier.db.password", "db-secret-1");
         properties.put("midtier.broker.password", "broker-secret-1");
         properties.put("midtier.jmx.password", "jmx-secret-1");

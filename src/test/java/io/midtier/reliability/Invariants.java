@@ -26,9 +26,12 @@ import java.util.Set;
 final class Invariants {
 
     private final TestDatabase sql;
+    private final TestDatabase backend;
 
-    Invariants(TestDatabase sql) {
+    /** @param sql midtier's database; @param backend the back-end's (the simulator's tables) */
+    Invariants(TestDatabase sql, TestDatabase backend) {
         this.sql = sql;
+        this.backend = backend;
     }
 
     private record Update(String id, String name, String key, String status) {
@@ -47,7 +50,7 @@ final class Invariants {
         }
         Map<String, Long> appliedByToken = new HashMap<>();
         Set<String> appliedNames = new HashSet<>();
-        for (Map<String, Object> row : sql.query("select token, name from simulator.applied_update")) {
+        for (Map<String, Object> row : backend.query("select token, name from simulator.applied_update")) {
             appliedByToken.merge((String) row.get("token"), 1L, Long::sum);
             appliedNames.add(((String) row.get("name")).trim());
         }
@@ -135,11 +138,11 @@ final class Invariants {
             if (cached.isEmpty()) {
                 continue;
             }
-            Map<String, Object> backend = sql.query("select name, phone from simulator.account where id = ?", key).get(0);
-            if (!Objects.equals(trim(cached.get(0).get("name")), trim(backend.get("name")))
-                    || !Objects.equals(trim(cached.get(0).get("phone")), trim(backend.get("phone")))) {
+            Map<String, Object> held = backend.query("select name, phone from simulator.account where id = ?", key).get(0);
+            if (!Objects.equals(trim(cached.get(0).get("name")), trim(held.get("name")))
+                    || !Objects.equals(trim(cached.get(0).get("phone")), trim(held.get("phone")))) {
                 divergent++;
-                violations.add("account " + key + ": cache " + cached.get(0) + " but back-end " + backend);
+                violations.add("account " + key + ": cache " + cached.get(0) + " but back-end " + held);
             }
         }
 

@@ -26,14 +26,18 @@ final class Stack implements AutoCloseable {
     final DatabaseHost database;
     final BrokerHost broker;
     final TestDatabase sql;
+    /** The back-end's own database, on the machine's PostgreSQL: a fault of midtier's database server is not its fault. */
+    final TestDatabase backend;
     final SimulatorProcess simulator;
     final MidtierProcess node;
     final Path dir;
 
-    private Stack(DatabaseHost database, BrokerHost broker, TestDatabase sql, SimulatorProcess simulator, MidtierProcess node, Path dir) {
+    private Stack(DatabaseHost database, BrokerHost broker, TestDatabase sql, TestDatabase backend, SimulatorProcess simulator,
+                  MidtierProcess node, Path dir) {
         this.database = database;
         this.broker = broker;
         this.sql = sql;
+        this.backend = backend;
         this.simulator = simulator;
         this.node = node;
         this.dir = dir;
@@ -49,6 +53,7 @@ final class Stack implements AutoCloseable {
         Files.createDirectories(dir);
         TestDatabase sql = TestDatabase.at(database.jdbcUrl());
         sql.reset();
+        TestDatabase backend = TestDatabase.create("reliability_backend");
         int legacyPort = FreePorts.next();
         SimulatorProcess simulator = null;
         try {
@@ -64,7 +69,7 @@ final class Stack implements AutoCloseable {
             });
             try {
                 simulator = SimulatorProcess.start(dir.resolve("simulator.log"), legacyPort,
-                        database.jdbcUrl(), settings.latencyMs(), 8);
+                        backend.url(), settings.latencyMs(), 8);
             } finally {
                 brokerUp.join();
             }
@@ -91,7 +96,7 @@ final class Stack implements AutoCloseable {
             MidtierProcess node = MidtierProcess.jar("midtier", settings.jar(), environment).logDir(dir)
                     .workingDirectory(dir);
             node.start(START_TIMEOUT);
-            return new Stack(database, broker, sql, simulator, node, dir);
+            return new Stack(database, broker, sql, backend, simulator, node, dir);
         } catch (Exception | Error e) {
             if (simulator != null) {
                 simulator.close();
@@ -99,6 +104,7 @@ final class Stack implements AutoCloseable {
             if (broker != null) {
                 broker.close();
             }
+            backend.close();
             throw e;
         }
     }
@@ -116,8 +122,12 @@ final class Stack implements AutoCloseable {
             try {
                 simulator.close();
             } finally {
-                if (broker != null) {
-                    broker.close();
+                try {
+                    if (broker != null) {
+                        broker.close();
+                    }
+                } finally {
+                    backend.close();
                 }
             }
         }
