@@ -34,10 +34,7 @@ class ProdProfileTest {
 
     @Test
     void the_prod_profile_without_a_backend_url_refuses_to_start_and_names_the_setting() {
-        Map<String, String> properties = MidtierTestApp.defaults(db, "prod-no-backend");
-        properties.put("midtier.db.password", "db-secret-1");
-        properties.put("midtier.broker.password", "broker-secret-1");
-        properties.put("midtier.jmx.password", "jmx-secret-1");
+        Map<String, String> properties = withRealPasswords(MidtierTestApp.defaults(db, "prod-no-backend"));
         // as an operator who forgot it: set, but empty (application-prod.properties has no default)
         properties.put("midtier.backend.url", "");
 
@@ -48,10 +45,7 @@ class ProdProfileTest {
 
     @Test
     void the_prod_profile_starts_when_every_password_is_set() {
-        Map<String, String> properties = MidtierTestApp.defaults(db, "prod-started");
-        properties.put("midtier.db.password", "db-secret-1");
-        properties.put("midtier.broker.password", "broker-secret-1");
-        properties.put("midtier.jmx.password", "jmx-secret-1");
+        Map<String, String> properties = withRealPasswords(MidtierTestApp.defaults(db, "prod-started"));
         // let application.properties and application-prod.properties decide about route reload
         properties.remove("camel.main.routes-reload-enabled");
 
@@ -60,6 +54,14 @@ class ProdProfileTest {
             assertThat(Http.get(app.url("/api/accounts/1001")).statusCode()).isEqualTo(200);
             assertThat(app.context().hasService(org.apache.camel.support.RouteWatcherReloadStrategy.class)).isNull();
         }
+    }
+
+    /** Every password set to something other than a development default (the test users' are not defaults). */
+    private static Map<String, String> withRealPasswords(Map<String, String> properties) {
+        properties.put("midtier.db.password", "db-secret-1");
+        properties.put("midtier.broker.password", "broker-secret-1");
+        properties.put("midtier.jmx.password", "jmx-secret-1");
+        return properties;
     }
 
     /** As a user selects it (-Dcamel.main.profile or CAMEL_MAIN_PROFILE): camel-main reads it before the rest. */
