@@ -1,8 +1,16 @@
 package io.midtier.run;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the YAML routes and the kamelets come from: the copies inside the jar, or folders that are watched and
@@ -18,6 +26,8 @@ public record RouteSource(Optional<Path> routesDirectory, Optional<Path> kamelet
     public static final String KAMELETS_DIRECTORY = "midtier.kamelets.directory";
     static final Path PROJECT_ROUTES = Path.of("routes");
     static final Path PROJECT_KAMELETS = Path.of("kamelets");
+    static final String PACKAGED_ROUTES = "routes";
+    static final String ROUTE_SUFFIX = ".camel.yaml";
 
     /**
      * @param routesSetting   the value of {@value #ROUTES_DIRECTORY} (blank = not set)
@@ -57,7 +67,43 @@ public record RouteSource(Optional<Path> routesDirectory, Optional<Path> kamelet
 
     /** camel-main's {@code routes-include-pattern}. */
     public String includePattern() {
-        return routesDirectory.map(dir -> "file:" + dir + "/*.camel.yaml").orElse("classpath:routes/*.camel.yaml");
+        return routesDirectory.map(dir -> "file:" + dir + "/*.camel.yaml").orElseGet(RouteSource::packagedRoutes);
+    }
+
+    /**
+     * The route files the jar carries, named one by one. A classpath wildcard would have camel-main read through the
+     * whole (70 MB) jar to find them, twice: 1.5-2.5 s of every start from the jar (docs/BENCHMARKS.md, issue 14). The
+     * jar's directory is read instead (or the classes folder's, when midtier runs from its build output).
+     */
+    static String packagedRoutes() {
+        List<String> names = new ArrayList<>();
+        try {
+            Path codeSource = Path.of(RouteSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(codeSource)) {
+                try (Stream<Path> files = Files.list(codeSource.resolve(PACKAGED_ROUTES))) {
+                    files.map(file -> file.getFileName().toString()).filter(RouteSource::isRouteFile).forEach(names::add);
+                }
+            } else {
+                try (JarFile jar = new JarFile(codeSource.toFile())) {
+                    jar.stream().map(JarEntry::getName)
+                            .filter(name -> name.startsWith(PACKAGED_ROUTES + "/"))
+                            .map(name -> name.substring(PACKAGED_ROUTES.length() + 1))
+                            .filter(RouteSource::isRouteFile).forEach(names::add);
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // cannot list them: let camel-main search the class path, slowly
+            return "classpath:" + PACKAGED_ROUTES + "/*" + ROUTE_SUFFIX;
+        }
+        if (names.isEmpty()) {
+            return "classpath:" + PACKAGED_ROUTES + "/*" + ROUTE_SUFFIX;
+        }
+        return names.stream().sorted().map(name -> "classpath:" + PACKAGED_ROUTES + "/" + name)
+                .collect(Collectors.joining(","));
+    }
+
+    private static boolean isRouteFile(String name) {
+        return name.endsWith(ROUTE_SUFFIX) && name.indexOf('/') < 0;
     }
 
     /** The kamelet component's {@code location}: the folder first, the jar's kamelets behind it. */

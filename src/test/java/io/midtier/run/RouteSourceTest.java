@@ -17,11 +17,18 @@ class RouteSourceTest {
     Path work;
 
     @Test
-    void a_folder_without_routes_serves_the_jars_routes_and_kamelets() {
+    void a_folder_without_routes_serves_the_jars_routes_and_kamelets() throws IOException {
         RouteSource source = RouteSource.decide("", "", false, work);
 
         assertThat(source.fromJar()).isTrue();
-        assertThat(source.includePattern()).isEqualTo("classpath:routes/*.camel.yaml");
+        // every packaged route file, named one by one (no class path wildcard to search the jar with)
+        assertThat(source.includePattern().split(",")).contains("classpath:routes/read-through.camel.yaml",
+                "classpath:routes/dual-write.camel.yaml").allMatch(p -> p.startsWith("classpath:routes/")
+                && p.endsWith(".camel.yaml") && !p.contains("*"));
+        try (var files = Files.list(Path.of("routes"))) {
+            assertThat(source.includePattern().split(",")).hasSize(
+                    (int) files.filter(f -> f.toString().endsWith(".camel.yaml")).count());
+        }
         assertThat(source.kameletLocation()).isEqualTo("classpath:kamelets");
         assertThat(RouteSourceSetup.settings(source)).containsEntry("camel.main.routes-reload-enabled", "false")
                 .doesNotContainKey("camel.main.routes-reload-directory");
