@@ -38,29 +38,23 @@ public final class SettingsReader {
     }
 
     public int integer(String key) {
-        String value = text(key).strip();
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw wrongType(key, value, "a whole number");
-        }
+        return parsed(key, Integer::parseInt, "a whole number");
     }
 
     public long longNumber(String key) {
-        String value = text(key).strip();
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw wrongType(key, value, "a whole number");
-        }
+        return parsed(key, Long::parseLong, "a whole number");
     }
 
     public double decimal(String key) {
+        return parsed(key, Double::parseDouble, "a number");
+    }
+
+    private <T> T parsed(String key, Function<String, T> parse, String expected) {
         String value = text(key).strip();
         try {
-            return Double.parseDouble(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
-            throw wrongType(key, value, "a number");
+            throw wrongType(key, value, expected);
         }
     }
 

@@ -78,10 +78,6 @@ public final class SimulatorMain {
                 Integer.parseInt(source.get("simulator.max-concurrent", Integer.toString(d.maxConcurrent()))));
     }
 
-    static ReplyQueue replyQueue(Properties properties, Map<String, String> environment) {
-        return replyQueue(new Source(properties, environment));
-    }
-
     private static ReplyQueue replyQueue(Source source) {
         return new ReplyQueue(source.get("simulator.reply-broker-url", "tcp://127.0.0.1:61616"),
                 source.get("simulator.reply-broker-user", "midtier"),
