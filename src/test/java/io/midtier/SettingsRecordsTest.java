@@ -83,7 +83,8 @@ class SettingsRecordsTest {
     }
 
     /** The product's application.properties as shipped. */
-    private static Map<String, String> shipped() throws IOException {
+    /** The shipped application.properties, as a map a test may change. */
+    static Map<String, String> shipped() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = SettingsRecordsTest.class.getResourceAsStream("/application.properties")) {
             properties.load(in);

@@ -1,10 +1,12 @@
 package io.midtier.broker;
 
+import jakarta.jms.ConnectionFactory;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.jta.JtaTransactionManager;
 
 /**
@@ -56,7 +58,7 @@ public final class JmsSetup {
         return jta;
     }
 
-    public static JmsComponent xaJmsComponent(JmsPoolXAConnectionFactory pool, JtaTransactionManager jta) {
+    public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(pool);
         jms.setTransactionManager(jta);

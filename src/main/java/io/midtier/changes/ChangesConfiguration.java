@@ -1,9 +1,10 @@
 package io.midtier.changes;
 
 import io.agroal.api.AgroalDataSource;
-import io.midtier.Infrastructure;
 import io.midtier.InfrastructureConfiguration;
+import io.midtier.InfrastructureStart;
 import io.midtier.MidtierSettings;
+import io.midtier.broker.AwaitedConnectionFactory;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.SettingsReader;
@@ -31,7 +32,7 @@ public class ChangesConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        Infrastructure infra = InfrastructureConfiguration.started(context);
+        InfrastructureStart infra = InfrastructureConfiguration.starting(context);
         SettingsReader properties = SettingsReader.of(context);
         ChangesSettings settings = ChangesSettings.read(properties);
         AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
@@ -51,13 +52,16 @@ public class ChangesConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("changeSignal", signal);
         registry.bind("changeStream", stream);
-        registry.bind("changePublisher", new ChangePublisher(infra.jmsPool(), settings.topic(), new ChangeMessages()));
-        if (infra.broker() != null) {
-            // a subscriber that never returns cannot fill the broker's storage
-            infra.broker().configureAddress(settings.topic(), new AddressSettings()
-                    .setDefaultRingSize(settings.subscriptionMaxMessages())
-                    .setExpiryDelay(settings.subscriptionExpiryDelay())
-                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
-        }
+        registry.bind("changePublisher", new ChangePublisher(new AwaitedConnectionFactory(() -> infra.await().jmsPool()),
+                settings.topic(), new ChangeMessages()));
+        infra.onStarted(started -> {
+            if (started.broker() != null) {
+                // a subscriber that never returns cannot fill the broker's storage
+                started.broker().configureAddress(settings.topic(), new AddressSettings()
+                        .setDefaultRingSize(settings.subscriptionMaxMessages())
+                        .setExpiryDelay(settings.subscriptionExpiryDelay())
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+            }
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -41,9 +42,9 @@ public class DeliveryAttempts {
             update cache_update set last_error = ? where update_id = ?""";
 
     private final DataSource plainDataSource;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Supplier<TransactionSynchronizationRegistry> transactions;
 
-    public DeliveryAttempts(DataSource plainDataSource, TransactionSynchronizationRegistry transactions) {
+    public DeliveryAttempts(DataSource plainDataSource, Supplier<TransactionSynchronizationRegistry> transactions) {
         this.plainDataSource = plainDataSource;
         this.transactions = transactions;
     }
@@ -64,6 +65,7 @@ public class DeliveryAttempts {
         }
         if (attempt > 0) {
             RecordFailure record = new RecordFailure(exchange, updateId, attempt);
+            TransactionSynchronizationRegistry transactions = this.transactions.get();
             transactions.putResource(RecordFailure.class, record);
             transactions.registerInterposedSynchronization(record);
         }
@@ -74,7 +76,7 @@ public class DeliveryAttempts {
     public void failed(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // the route may work on a copy of the exchange: the attempt is found through its transaction
-        if (transactions.getResource(RecordFailure.class) instanceof RecordFailure record) {
+        if (this.transactions.get().getResource(RecordFailure.class) instanceof RecordFailure record) {
             record.failure = describe(failure != null ? failure : exchange.getException());
         }
     }

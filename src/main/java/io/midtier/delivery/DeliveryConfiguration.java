@@ -2,8 +2,8 @@ package io.midtier.delivery;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.midtier.Infrastructure;
 import io.midtier.InfrastructureConfiguration;
+import io.midtier.InfrastructureStart;
 import io.midtier.MidtierSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
@@ -45,17 +45,18 @@ public class DeliveryConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        Infrastructure infra = InfrastructureConfiguration.started(context);
+        InfrastructureStart infra = InfrastructureConfiguration.starting(context);
         SettingsReader properties = SettingsReader.of(context);
         DeliverySettings settings = DeliverySettings.read(properties);
         AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
         CloseOnStop.register(context, "delivery's plain pool", plain);
         Registry registry = context.getRegistry();
-        registry.bind("deliveryAttempts", new DeliveryAttempts(plain, infra.transactions().synchronizationRegistry()));
+        registry.bind("deliveryAttempts",
+                new DeliveryAttempts(plain, () -> infra.await().transactions().synchronizationRegistry()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);
         registry.bind("databaseOutageGate", gate);
-        UpdatesBacklog backlog = new UpdatesBacklog(infra.broker(), plain, settings.updatesQueue(),
+        UpdatesBacklog backlog = new UpdatesBacklog(() -> infra.await().broker(), plain, settings.updatesQueue(),
                 settings.backlogWarnRatio(), settings.backlogWarnAgeSeconds());
         registry.bind("updatesBacklog", backlog);
         // a HealthCheck in the registry is one of the readiness checks

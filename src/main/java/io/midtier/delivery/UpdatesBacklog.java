@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,14 @@ public class UpdatesBacklog {
     private static final String OLDEST_PENDING =
             "select coalesce(extract(epoch from now() - min(created_at)), 0) from cache_update where status = 'PENDING'";
 
-    private final EmbeddedBroker broker;
+    private final Supplier<EmbeddedBroker> broker;
     private final DataSource dataSource;
     private final String queue;
     private final double warnRatio;
     private final long warnAgeSeconds;
 
-    /** {@code broker} null: an external broker, whose own monitoring covers its storage. */
-    public UpdatesBacklog(EmbeddedBroker broker, DataSource dataSource, String queue, double warnRatio,
+    /** {@code broker} gives null for an external broker, whose own monitoring covers its storage. */
+    public UpdatesBacklog(Supplier<EmbeddedBroker> broker, DataSource dataSource, String queue, double warnRatio,
                           long warnAgeSeconds) {
         this.broker = broker;
         this.dataSource = dataSource;
@@ -40,11 +41,13 @@ public class UpdatesBacklog {
 
     /** Messages in the updates queue (waiting, scheduled and in delivery); -1 for an external or stopped broker. */
     public long queueDepth() {
+        EmbeddedBroker broker = this.broker.get();
         return broker == null || !broker.isActive() ? -1 : broker.messageCount(queue);
     }
 
     /** The share of the queue's storage bound in use, 0..1; 0 when unbounded or external. */
     public double storageUsage() {
+        EmbeddedBroker broker = this.broker.get();
         if (broker == null || !broker.isActive()) {
             return 0;
         }

@@ -3,6 +3,7 @@ package io.midtier.tx;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import java.util.function.Supplier;
 import org.apache.camel.jta.JtaTransactionPolicy;
 
 /**
@@ -12,14 +13,30 @@ import org.apache.camel.jta.JtaTransactionPolicy;
  */
 public final class RequiredJtaTransactionPolicy extends JtaTransactionPolicy {
 
-    private final TransactionManager transactionManager;
+    private final Supplier<TransactionManager> transactionManagerSource;
+    private volatile TransactionManager transactionManager;
 
     public RequiredJtaTransactionPolicy(TransactionManager transactionManager) {
-        this.transactionManager = transactionManager;
+        this(() -> transactionManager);
+    }
+
+    /** The policy for a transaction manager still starting: the routes take it before it exists. */
+    public RequiredJtaTransactionPolicy(Supplier<TransactionManager> transactionManager) {
+        this.transactionManagerSource = transactionManager;
+    }
+
+    private TransactionManager transactionManager() {
+        TransactionManager tm = transactionManager;
+        if (tm == null) {
+            tm = transactionManagerSource.get();
+            transactionManager = tm;
+        }
+        return tm;
     }
 
     @Override
     public void run(Runnable runnable) throws Throwable {
+        TransactionManager transactionManager = transactionManager();
         boolean owner = transactionManager.getStatus() == Status.STATUS_NO_TRANSACTION;
         if (owner) {
             transactionManager.begin();
@@ -40,6 +57,7 @@ public final class RequiredJtaTransactionPolicy extends JtaTransactionPolicy {
     }
 
     private void rollback(boolean owner) throws SystemException {
+        TransactionManager transactionManager = transactionManager();
         if (owner) {
             transactionManager.rollback();
         } else if (transactionManager.getStatus() == Status.STATUS_ACTIVE) {

@@ -61,8 +61,8 @@ class BrokerLossIT {
                         .until(() -> db.preparedTransactions() == 0);
                 await("nothing left on the queues").atMost(Duration.ofSeconds(30))
                         .until(() -> broker.messageCount("midtier.updates") + broker.messageCount("DLQ.midtier.updates") == 0);
-                await("recovery completed every transaction the kill cut short").atMost(Duration.ofSeconds(60))
-                        .until(() -> app.transactionLogRecords() == 0);
+                await("recovery completed every transaction the kill cut short").atMost(Duration.ofSeconds(120))
+                        .untilAsserted(() -> assertThat(app.transactionLogRecords()).as(app::recoveryReport).isZero());
             }
         }
     }

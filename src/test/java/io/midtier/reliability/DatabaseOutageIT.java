@@ -76,8 +76,8 @@ class DatabaseOutageIT {
                         .isNotEmpty().allSatisfy(id -> assertThat(Updates.appliedCopies(backendDb, id)).as(id).isEqualTo(1));
                 await("nothing left on the queues").atMost(Duration.ofSeconds(30))
                         .until(() -> broker.messageCount("midtier.updates") + broker.messageCount("DLQ.midtier.updates") == 0);
-                await("recovery completed every transaction the outage cut short").atMost(Duration.ofSeconds(60))
-                        .until(() -> app.transactionLogRecords() == 0);
+                await("recovery completed every transaction the outage cut short").atMost(Duration.ofSeconds(120))
+                        .untilAsserted(() -> assertThat(app.transactionLogRecords()).as(app::recoveryReport).isZero());
                 await("no prepared transaction left").atMost(Duration.ofSeconds(60))
                         .until(() -> db.preparedTransactions() == 0);
             }

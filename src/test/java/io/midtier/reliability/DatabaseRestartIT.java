@@ -61,8 +61,8 @@ class DatabaseRestartIT {
                         .filter(a -> a.status() == 202).map(OutageLoad.Answer::updateId).toList();
                 await("every accepted write delivered").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(statuses(db, accepted)).as("updates by status").containsOnlyKeys("APPLIED"));
-                await("recovery completed every transaction the restart cut short").atMost(Duration.ofSeconds(60))
-                        .until(() -> app.transactionLogRecords() == 0);
+                await("recovery completed every transaction the restart cut short").atMost(Duration.ofSeconds(120))
+                        .untilAsserted(() -> assertThat(app.transactionLogRecords()).as(app::recoveryReport).isZero());
                 await("no prepared transaction left").atMost(Duration.ofSeconds(60))
                         .until(() -> db.preparedTransactions() == 0);
                 await("nothing left on the queues").atMost(Duration.ofSeconds(30))

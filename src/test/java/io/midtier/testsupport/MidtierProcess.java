@@ -218,13 +218,33 @@ public final class MidtierProcess implements AutoCloseable {
      * a fault cut short has been completed.
      */
     public long transactionLogRecords() throws IOException {
+        return transactionLogRecordNames().size();
+    }
+
+    private List<String> transactionLogRecordNames() throws IOException {
         Path records = dataDir.resolve(Path.of("tx-object-store", "ShadowNoFileLockStore", "defaultStore",
                 "StateManager", "BasicAction", "TwoPhaseCoordinator", "AtomicAction"));
         if (!Files.isDirectory(records)) {
-            return 0;
+            return List.of();
         }
         try (var files = Files.list(records)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
+        }
+    }
+
+    /**
+     * Why recovery has not emptied the log: the records left and what midtier last said of recovery (for the
+     * message of a failed wait; the whole log is in target/processes).
+     */
+    public String recoveryReport() {
+        try {
+            List<String> said = output().lines()
+                    .filter(line -> line.contains("Periodic Recovery") || line.contains("ARJUNA0160"))
+                    .toList();
+            return "records " + transactionLogRecordNames() + "; last recovery lines:\n"
+                    + String.join("\n", said.subList(Math.max(0, said.size() - 15), said.size()));
+        } catch (IOException e) {
+            return "records unreadable: " + e;
         }
     }
 
