@@ -1,9 +1,5 @@
 package io.midtier.api;
 
-import java.util.Map;
-import org.apache.camel.Body;
-import org.apache.camel.Header;
-
 /**
  * Strong entity tags of a cached entry and the {@code If-None-Match} check of a conditional GET.
  *
@@ -14,17 +10,16 @@ import org.apache.camel.Header;
  * pending is not answered 304 once it has been applied. {@code If-Match} accepts either form of the same version
  * ({@link WriteRequests#expectedVersion}).
  */
-public class EntityTags {
+public final class EntityTags {
 
-    static final String PENDING_SUFFIX = "-pending";
+    private static final String PENDING_SUFFIX = "-pending";
+
+    private EntityTags() {
+    }
 
     /** The strong tag of an entry of this version, pending or not. */
     public static String tag(long version, boolean pending) {
         return pending ? "\"" + version + PENDING_SUFFIX + "\"" : "\"" + version + "\"";
-    }
-
-    public String etag(Object version, Object pending) {
-        return tag(Long.parseLong(String.valueOf(version)), Boolean.parseBoolean(String.valueOf(pending)));
     }
 
     /** True when {@code If-None-Match} lists {@code current} (weak or not) or {@code *}: the client's copy is current. */
@@ -37,19 +32,13 @@ public class EntityTags {
             int comma = ifNoneMatch.indexOf(',', start);
             int end = comma < 0 ? ifNoneMatch.length() : comma;
             String t = ifNoneMatch.substring(start, end).strip();
-            if (t.equals("*") || t.equals(current) || (t.startsWith("W/") && t.regionMatches(2, current, 0, current.length())
-                    && t.length() == current.length() + 2)) {
+            boolean weakCurrent = t.length() == current.length() + 2 && t.startsWith("W/")
+                    && t.regionMatches(2, current, 0, current.length());
+            if (t.equals("*") || t.equals(current) || weakCurrent) {
                 return true;
             }
             start = end + 1;
         }
         return false;
-    }
-
-    public boolean notModified(@Header("If-None-Match") String ifNoneMatch, @Body Map<?, ?> entry) {
-        if (entry == null || entry.get("version") == null) {
-            return false;
-        }
-        return matches(ifNoneMatch, etag(entry.get("version"), entry.get("pending")));
     }
 }
