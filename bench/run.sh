@@ -8,6 +8,8 @@
 #
 #   bench/run.sh                       # full run (about 12 minutes)
 #   BENCH_SECONDS=3 BENCH_RUNS=1 bench/run.sh   # a quick look
+#   BENCH_HITS_ONLY=1 bench/run.sh     # the read path only: hits per near cache mode, CPU per hit, cost growth
+#   BENCH_NEAR_MODES="notify off"      # the near cache modes the hits are measured in (default: notify validate off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,7 +80,8 @@ echo "benchmark,concurrency,metric,value" > "$RESULTS"
 start_midtier() { # routes-include-pattern [data-dir] [database]
     MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="${2:-$DATA}" MIDTIER_TX_NODE_ID=bench \
-    MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/${3:-$DB}" \
+    MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/${3:-$DB}" MIDTIER_CACHE_NEAR_MODE="${NEAR_MODE:-validate}" \
+    MIDTIER_CACHE_NEAR_MAX_ENTRIES="${NEAR_MAX_ENTRIES:-100000}" MIDTIER_CACHE_NEAR_MAX_BYTES="${NEAR_MAX_BYTES:-67108864}" \
     CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="$1" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
         scripts/midtier-java target/midtier.jar >> "$OUT/midtier.log" 2>&1 &
     APP=$!
@@ -140,36 +143,94 @@ wrk -t2 -c16 -d5s -s "$OUT/get.lua" "$API" >/dev/null
 wrk -t2 -c16 -d5s "$API/bench/bare" >/dev/null
 row footprint,-,rss_after_warmup_mb,"$(rss_mb)"
 
-# ---- 1. cache hits against a bare endpoint and pgbench select-only ----
+# ---- 1. cache hits against a bare endpoint and pgbench select-only, per near cache mode ----
 cat > "$OUT/select.sql" <<'SQL'
 \set id random(1001, 1100)
 select body from cache_entry where type = 'accounts' and id = cast(:id as text);
 SQL
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
+restart_in_mode() { # near cache mode: midtier again, with its bench routes, every demo account cached, JIT warm
+    stop_midtier
+    NEAR_MODE="$1" start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"
+    await_read /dev/null
+    for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
+    wrk -t2 -c16 -d5s -s "$OUT/get.lua" "$API" >/dev/null
+}
 peak_rss=0
-for c in 1 16 64; do
-    : > "$OUT/hits.$c" ; : > "$OUT/bare.$c" ; : > "$OUT/pg.$c"
-    for run in $(seq 1 "$RUNS"); do
-        progress "cache hits: $c connections, run $run/$RUNS"
-        wrk_run "$c" "$OUT/get.lua" "$API" >> "$OUT/hits.$c"
-        rss=$(rss_mb); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
-        wrk_run "$c" "$OUT/bare.lua" "$API/bench/bare" >> "$OUT/bare.$c"
-        pgbench_tps "$c" "$OUT/select.sql" >> "$OUT/pg.$c"
+for mode in ${BENCH_NEAR_MODES:-notify validate off}; do
+    progress "near cache $mode: restarting midtier"
+    restart_in_mode "$mode"
+    for c in 1 16 64; do
+        : > "$OUT/hits.$c" ; : > "$OUT/bare.$c" ; : > "$OUT/pg.$c" ; : > "$OUT/cpu.$c"
+        for run in $(seq 1 "$RUNS"); do
+            progress "cache hits, near cache $mode: $c connections, run $run/$RUNS"
+            ticks=$(cpu_ticks)
+            result=$(wrk_run "$c" "$OUT/get.lua" "$API")
+            echo "$result" >> "$OUT/hits.$c"
+            # midtier's own CPU (user + system, clock ticks of 10 ms) per answered request, in ms
+            awk -v t="$(( $(cpu_ticks) - ticks ))" -v rps="${result%% *}" -v s="$RUN_SECONDS" \
+                'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }' >> "$OUT/cpu.$c"
+            rss=$(rss_mb); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
+            wrk_run "$c" "$OUT/bare.lua" "$API/bench/bare" >> "$OUT/bare.$c"
+            pgbench_tps "$c" "$OUT/select.sql" >> "$OUT/pg.$c"
+        done
+        hits=$(cut -d' ' -f1 "$OUT/hits.$c" | median); bare=$(cut -d' ' -f1 "$OUT/bare.$c" | median)
+        pg=$(median < "$OUT/pg.$c")
+        row "hits-$mode","$c",midtier_rps,"$hits"
+        row "hits-$mode","$c",midtier_p50_ms,"$(cut -d' ' -f2 "$OUT/hits.$c" | median)"
+        row "hits-$mode","$c",midtier_p99_ms,"$(cut -d' ' -f3 "$OUT/hits.$c" | median)"
+        row "hits-$mode","$c",midtier_non2xx,"$(cut -d' ' -f4 "$OUT/hits.$c" | median)"
+        row "hits-$mode","$c",midtier_cpu_ms_per_hit,"$(median < "$OUT/cpu.$c")"
+        row "hits-$mode","$c",bare_endpoint_rps,"$bare"
+        row "hits-$mode","$c",bare_p99_ms,"$(cut -d' ' -f3 "$OUT/bare.$c" | median)"
+        row "hits-$mode","$c",pgbench_select_tps,"$pg"
+        row "hits-$mode","$c",ratio_midtier_to_bare,"$(ratio "$hits" "$bare")"
+        row "hits-$mode","$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
     done
-    hits=$(cut -d' ' -f1 "$OUT/hits.$c" | median); bare=$(cut -d' ' -f1 "$OUT/bare.$c" | median)
-    pg=$(median < "$OUT/pg.$c")
-    row hits,"$c",midtier_rps,"$hits"
-    row hits,"$c",midtier_p50_ms,"$(cut -d' ' -f2 "$OUT/hits.$c" | median)"
-    row hits,"$c",midtier_p99_ms,"$(cut -d' ' -f3 "$OUT/hits.$c" | median)"
-    row hits,"$c",midtier_non2xx,"$(cut -d' ' -f4 "$OUT/hits.$c" | median)"
-    row hits,"$c",bare_endpoint_rps,"$bare"
-    row hits,"$c",bare_p99_ms,"$(cut -d' ' -f3 "$OUT/bare.$c" | median)"
-    row hits,"$c",pgbench_select_tps,"$pg"
-    row hits,"$c",ratio_midtier_to_bare,"$(ratio "$hits" "$bare")"
-    row hits,"$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
 done
 row footprint,-,rss_peak_under_load_mb,"$peak_rss"
 row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 
+# ---- 1b. cost growth: hit latency over 10,000 and over 1,000,000 cached entries (random keys, 16 connections) ----
+# Synthetic entries (ids from 5,000,000; the demo body, no transactions) fill the SQL cache to each size; every key of
+# the range is read before the run (for 60 s over 1,000,000: BENCH_GROWTH_WARM_SECONDS), so the near cache (sized to
+# hold them all) is warm in the modes that have one.
+if [ "${BENCH_GROWTH:-1}" = 1 ]; then
+    for size in 10000 1000000; do
+        progress "cost growth: $size cached entries"
+        "${PSQL[@]}" -c "delete from cache_entry where id like '5%' and length(id) = 7" \
+            -c "insert into cache_entry (type, id, body, version, state, fetched_at, expires_at, transactions)
+                select 'accounts', (5000000 + g)::text, e.body, 1, 'FRESH', now(), now() + interval '1 day', '[]'::jsonb
+                  from generate_series(0, $size - 1) g, (select body from cache_entry where type = 'accounts' and id = '1001') e" \
+            -c "analyze cache_entry" >/dev/null
+        printf 'request = function()\n  return wrk.format("GET", "/api/accounts/" .. (5000000 + math.random(0, %d)))\nend\n' \
+            "$((size - 1))" | cat - bench/lua/report.lua > "$OUT/growth.lua"
+        for mode in ${BENCH_GROWTH_MODES:-notify off}; do
+            stop_midtier
+            NEAR_MODE="$mode" NEAR_MAX_ENTRIES=1100000 NEAR_MAX_BYTES=1073741824 \
+                start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"
+            await_read /dev/null
+            # every key once (the near cache warm), then the JIT
+            printf 'counter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/api/accounts/" .. (5000000 + counter %% %d))\nend\n' \
+                "$size" > "$OUT/growth-warm.lua"
+            wrk -t1 -c16 -d"${BENCH_GROWTH_WARM_SECONDS:-$(( size > 100000 ? 60 : 5 ))}s" -s "$OUT/growth-warm.lua" "$API" >/dev/null
+            : > "$OUT/growth.$mode.$size"
+            for run in $(seq 1 "$RUNS"); do
+                wrk_run 16 "$OUT/growth.lua" "$API" >> "$OUT/growth.$mode.$size"
+            done
+            row "growth-$mode","$size",hit_p50_ms,"$(cut -d' ' -f2 "$OUT/growth.$mode.$size" | median)"
+            row "growth-$mode","$size",hit_rps,"$(cut -d' ' -f1 "$OUT/growth.$mode.$size" | median)"
+        done
+    done
+    for mode in ${BENCH_GROWTH_MODES:-notify off}; do
+        row "growth-$mode",-,p50_1m_to_10k,"$(ratio "$(awk -F, -v b="growth-$mode" '$1 == b && $2 == 1000000 && $3 == "hit_p50_ms" { print $4 }' "$RESULTS")" \
+            "$(awk -F, -v b="growth-$mode" '$1 == b && $2 == 10000 && $3 == "hit_p50_ms" { print $4 }' "$RESULTS")")"
+    done
+    "${PSQL[@]}" -c "delete from cache_entry where id like '5%' and length(id) = 7" >/dev/null
+    restart_in_mode "${NEAR_MODE:-validate}"
+fi
+
+if [ "${BENCH_HITS_ONLY:-0}" != 1 ]; then
 # ---- 2. coalescing: 200 concurrent cold readers over 50 keys ----
 : > "$OUT/cold"
 for run in $(seq 1 "$RUNS"); do
@@ -249,6 +310,7 @@ row end-to-end,"$E2E_RATE/s",accepted_to_applied_p50_ms,"$p50"
 row end-to-end,"$E2E_RATE/s",accepted_to_applied_p99_ms,"$p99"
 row end-to-end,"$E2E_RATE/s",backend_duplicates,"$(curl -sf "$LEGACY/simulator/stats" | sed -E 's/.*"duplicates" *: *([0-9]+).*/\1/')"
 set_backend_latency 100
+fi
 
 # ---- the table ----
 {

@@ -31,6 +31,7 @@ returning type, id, body, version, state, pending_update
 )
 select (s.body || jsonb_build_object('version', s.version, 'pendingUpdate', s.pending_update))::text as json,
        s.version,
+       s.pending_update is not null as pending,
        true as fresh,
        cast(:#${exchangeProperty.ttlSeconds} as bigint) as max_age,
        0 as age,

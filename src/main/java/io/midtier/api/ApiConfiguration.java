@@ -37,11 +37,6 @@ public class ApiConfiguration implements CamelConfiguration {
         return new UpdateFilters();
     }
 
-    @BindToRegistry("entityTags")
-    public EntityTags entityTags() {
-        return new EntityTags();
-    }
-
     @BindToRegistry("apiErrors")
     public ApiErrors apiErrors() {
         return new ApiErrors();

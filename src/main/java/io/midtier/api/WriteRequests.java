@@ -17,7 +17,7 @@ import org.apache.camel.Header;
  */
 public class WriteRequests {
 
-    private static final Pattern STRONG_ETAG = Pattern.compile("\\s*\"([0-9]{1,18})\"\\s*");
+    private static final Pattern STRONG_ETAG = Pattern.compile("\\s*\"([0-9]{1,18})(?:-pending)?\"\\s*");
     private static final Pattern UTF_8 = Pattern.compile("\\s*\"?(?i:utf-8)\"?\\s*");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 

@@ -1,15 +1,20 @@
 package io.midtier.cache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.MidtierSettings;
+import io.midtier.api.RequestIds;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.SettingsReader;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 
 /**
- * The read path's single flight: binds {@code coalescedLoads}, which runs {@code direct:load-account} once per key,
- * with its own small pool for the per-key advisory locks (opened here, in {@link #configure}, after the prod guard
- * of the operations configuration has run).
+ * The read path's beans: {@code accountReads} (a GET's lookup and answer), {@code cacheLookup} (the row for the write
+ * path's read and the single flight's second look), {@code coalescedLoads} (the single flight, which runs
+ * {@code direct:load-account} once per key, with its own small pool for the per-key advisory locks, opened here after
+ * the prod guard of the operations configuration has run), {@code nearCache} (in notify mode followed by
+ * {@code nearCacheListener}), {@code writtenEntries} (the write path's call before its 202) and {@code cacheCounters}.
  */
 public class ReadPathConfiguration implements CamelConfiguration {
 
@@ -17,10 +22,30 @@ public class ReadPathConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         SettingsReader properties = SettingsReader.of(context);
         ReadPathSettings settings = ReadPathSettings.read(properties);
+        NearCacheSettings nearSettings = NearCacheSettings.read(properties);
         KeyLocks locks = KeyLocks.open(MidtierSettings.database(properties), settings.lockPoolSize(),
                 settings.lockWaitMs());
         CloseOnStop.register(context, "the advisory lock pool", locks);
         context.getRegistry().bind("coalescedLoads", new CoalescedLoads(locks, context.createProducerTemplate(),
                 "direct:load-account", settings.maxWaitMs()));
+
+        DataSource dataSource = context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class);
+        CacheRows rows = new CacheRows(dataSource);
+        NearCache near = new NearCache(nearSettings.mode(), nearSettings.maxEntries(), nearSettings.maxBytes());
+        CacheCounters counters = new CacheCounters(
+                () -> context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class));
+        context.addStartupListener((started, alreadyStarted) -> counters.register());
+        if (nearSettings.mode() == NearCacheMode.NOTIFY) {
+            NearCacheListener listener = new NearCacheListener(MidtierSettings.database(properties), near,
+                    nearSettings.heartbeatMs(), nearSettings.maxLagMs());
+            CloseOnStop.register(context, "the near cache's listener", listener);
+            context.getRegistry().bind("nearCacheListener", listener);
+            listener.start();
+        }
+        context.getRegistry().bind("nearCache", near);
+        context.getRegistry().bind("cacheCounters", counters);
+        context.getRegistry().bind("cacheLookup", new CacheLookup(rows));
+        context.getRegistry().bind("writtenEntries", new WrittenEntries(near, dataSource));
+        context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows, near, counters));
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * The figures support asks for: cache hits and misses (read from the Micrometer counters the routes
+ * The figures support asks for: cache hits and misses (read from the Micrometer counters the read path
  * increment, so JMX and Prometheus agree) and the outstanding updates (counted in the database).
  */
 public final class MidtierStats implements MidtierStatsMBean {
@@ -79,7 +79,7 @@ public final class MidtierStats implements MidtierStatsMBean {
         if (registry == null) {
             return 0;
         }
-        // the micrometer: endpoint may tag its counters; add them all up
+        // a counter may come with tags; add them all up
         return (long) registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -6,6 +6,7 @@ import io.midtier.testsupport.CacheMetrics;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
+import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,24 @@ class ReadPathTest {
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(MidtierTestApp.json(other.body())).isEqualTo(MidtierTestApp.json(first.body()));
         assertThat(inquiries()).isEqualTo(before);
+    }
+
+    @Test
+    void applying_a_pending_update_changes_the_etag_so_the_pending_copy_is_not_answered_304() {
+        Http.get(app.url("/api/accounts/1027"));
+        String updateId = Updates.rename(app, "1027", "ETAG CHECK");
+        HttpResponse<String> pending = Http.get(app.url("/api/accounts/1027"));
+        String pendingTag = pending.headers().firstValue("ETag").orElseThrow();
+        assertThat(MidtierTestApp.json(pending.body()).get("pendingUpdate").asText()).isEqualTo(updateId);
+
+        Updates.awaitStatus(app, updateId, "APPLIED");
+        HttpResponse<String> applied = Http.get(app.url("/api/accounts/1027"), Map.of("If-None-Match", pendingTag));
+
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(MidtierTestApp.json(applied.body()).get("pendingUpdate").isNull()).isTrue();
+        assertThat(applied.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(pendingTag);
+        assertThat(Http.get(app.url("/api/accounts/1027"),
+                Map.of("If-None-Match", applied.headers().firstValue("ETag").orElseThrow())).statusCode()).isEqualTo(304);
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerComponent;
 
-/** Reads the cache counters the routes keep with Camel's micrometer component. */
+/** Reads the read path's cache counters (plain Micrometer meters in the registry Camel's micrometer component uses). */
 public final class CacheMetrics {
 
     private CacheMetrics() {

@@ -1,0 +1,70 @@
+package io.midtier.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The read path's two questions to the SQL cache, asked over plain JDBC: the whole row of a key
+ * ({@code sql/find-cache-entry.sql}) and the validators only ({@code sql/check-cache-entry.sql}). Plain JDBC because
+ * a hit asks one of them on every request: camel-sql would evaluate its parameter expressions and build a map each time.
+ */
+public final class CacheRows {
+
+    private final DataSource dataSource;
+    private final String findSql;
+    private final String checkSql;
+
+    public CacheRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.findSql = sql("sql/find-cache-entry.sql");
+        this.checkSql = sql("sql/check-cache-entry.sql");
+    }
+
+    public CacheRow find(String type, String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(findSql)) {
+            statement.setString(1, type);
+            statement.setString(2, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return CacheRow.NONE;
+                }
+                return new CacheRow(rs.getString("json"), rs.getLong("version"), rs.getBoolean("pending"),
+                        rs.getBoolean("fresh"), rs.getLong("remaining_ms"), rs.getLong("age"), rs.getBoolean("absent"));
+            }
+        }
+    }
+
+    public EntryValidators check(String type, String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(checkSql)) {
+            statement.setString(1, type);
+            statement.setString(2, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return EntryValidators.GONE;
+                }
+                return new EntryValidators(true, rs.getLong("version"), rs.getBoolean("pending"),
+                        rs.getBoolean("fresh"), rs.getLong("remaining_ms"));
+            }
+        }
+    }
+
+    private static String sql(String resource) {
+        try (InputStream in = CacheRows.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.midtier.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.midtier.cache.CacheCounters;
+import io.midtier.cache.NearCache;
+import io.midtier.cache.NearCacheListener;
+import io.midtier.testsupport.CacheMetrics;
+import io.midtier.testsupport.Http;
+import io.midtier.testsupport.MidtierProcess;
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+// The near cache across two instances on one database: this JVM in notify mode, a child JVM in validate mode. A
+// write accepted by one is never served as before by the validate instance once its 202 is out, and not by the
+// notify instance from max-lag-ms after it; a gap in the change log's sequence clears the notify instance's cache.
+class NearCacheTwoInstancesTest {
+
+    private static final long MAX_LAG_MS = 500;
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    static MidtierTestApp notifying;
+    static MidtierProcess validating;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> first = MidtierTestApp.defaults(db, "near-notify");
+        first.put("midtier.cache.near.mode", "notify");
+        first.put("midtier.cache.near.notify.max-lag-ms", String.valueOf(MAX_LAG_MS));
+        notifying = MidtierTestApp.start(first);
+        Map<String, String> other = MidtierTestApp.defaults(db, "near-validate");
+        other.put("midtier.backend.url", notifying.property("midtier.backend.url"));
+        other.put("midtier.cache.near.mode", "validate");
+        validating = MidtierProcess.testApp("near-validate", other).start(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (validating != null) {
+            validating.close();
+        }
+        notifying.close();
+    }
+
+    @Test
+    void validate_mode_never_serves_the_value_before_a_write_once_its_202_is_out() {
+        for (int round = 0; round < 5; round++) {
+            warm(validating.url("/api/accounts/1071"));
+
+            String updateId = rename(notifying.url("/api/accounts/1071"), "VALIDATE " + round);
+            HttpResponse<String> read = Http.get(validating.url("/api/accounts/1071"));
+
+            assertThat(MidtierTestApp.json(read.body()).get("pendingUpdate").asText()).isEqualTo(updateId);
+            assertThat(MidtierTestApp.json(read.body()).get("name").asText()).isEqualTo("VALIDATE " + round);
+        }
+    }
+
+    @Test
+    void notify_mode_serves_a_write_of_the_other_instance_within_max_lag_and_hits_without_asking_meanwhile() {
+        warmNear("1072");
+        double nearHits = CacheMetrics.count(notifying, CacheCounters.NEAR_HITS);
+        assertThat(Http.get(notifying.url("/api/accounts/1072")).headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(CacheMetrics.count(notifying, CacheCounters.NEAR_HITS)).isEqualTo(nearHits + 1);
+
+        String updateId = rename(validating.url("/api/accounts/1072"), "NOTIFY");
+        long out = System.nanoTime();
+        List<Long> oldAfterBoundMs = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            long started = System.nanoTime();
+            HttpResponse<String> read = Http.get(notifying.url("/api/accounts/1072"));
+            boolean current = updateId.equals(MidtierTestApp.json(read.body()).path("pendingUpdate").asText());
+            long sinceOutMs = (started - out) / 1_000_000;
+            if (!current && sinceOutMs >= MAX_LAG_MS) {
+                oldAfterBoundMs.add(sinceOutMs);
+            }
+            return current;
+        });
+
+        assertThat(oldAfterBoundMs).as("reads begun max-lag-ms or more after the 202 that showed the old value").isEmpty();
+    }
+
+    @Test
+    void a_gap_in_the_change_sequence_clears_the_near_cache() {
+        warmNear("1073");
+        NearCache near = notifying.bean("nearCache", NearCache.class);
+        NearCacheListener listener = notifying.bean("nearCacheListener", NearCacheListener.class);
+
+        // a change numbered past the next ones (under the counter's lock, as the publisher numbers): the numbers in
+        // between never reach the listener
+        long gap = db.count("with c as (update change_counter set last_seq = last_seq + 100 where id = 1 returning last_seq), "
+                + "logged as (insert into change_log (seq, type, id, version, op, at) "
+                + "select last_seq, 'accounts', '9990', 1, 'EVICTED', now() from c) select last_seq from c");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.lastSeq() >= gap);
+        assertThat(near.get("accounts:1073")).isNull();
+    }
+
+    /**
+     * Reads an account on the notify instance until its near cache holds it: the first read stores it and logs the
+     * refresh, whose invalidation drops the copy; once the listener is past that change, a read's copy stays.
+     */
+    private static void warmNear(String id) {
+        NearCacheListener listener = notifying.bean("nearCacheListener", NearCacheListener.class);
+        String url = notifying.url("/api/accounts/" + id);
+        assertThat(Http.get(url).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.lastSeq() >= db.count(
+                "select coalesce(max(seq), 9223372036854775807) from change_log where type = 'accounts' and id = ?", id));
+        assertThat(Http.get(url).headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(notifying.bean("nearCache", NearCache.class).get("accounts:" + id)).isNotNull();
+    }
+
+    private static void warm(String url) {
+        assertThat(Http.get(url).statusCode()).isEqualTo(200);
+        assertThat(Http.get(url).headers().firstValue("X-Cache")).hasValue("HIT");
+    }
+
+    private static String rename(String url, String name) {
+        HttpResponse<String> put = Http.put(url, "{\"name\":\"" + name + "\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
+        return MidtierTestApp.json(put.body()).get("updateId").asText();
+    }
+}
