@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Route;
+import org.apache.camel.spi.ResourceReloadStrategy;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class KameletReloadTest {
 
     @AfterAll
     static void stop() {
+        // no reload may replace routes while the context stops (a late file event raced the stop once)
+        app.context().hasServices(ResourceReloadStrategy.class).forEach(ServiceHelper::stopService);
         app.close();
     }
 
