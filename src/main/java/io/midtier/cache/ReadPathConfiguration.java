@@ -45,7 +45,10 @@ public class ReadPathConfiguration implements CamelConfiguration {
         context.getRegistry().bind("nearCache", near);
         context.getRegistry().bind("cacheCounters", counters);
         context.getRegistry().bind("cacheLookup", new CacheLookup(rows));
-        context.getRegistry().bind("writtenEntries", new WrittenEntries(near, dataSource));
+        WrittenEntries written = new WrittenEntries(near, WrittenEntries.throughPostgres(dataSource),
+                nearSettings.heartbeatMs());
+        CloseOnStop.register(context, "the near cache notices' retries", written);
+        context.getRegistry().bind("writtenEntries", written);
         context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows, near, counters));
     }
 }
