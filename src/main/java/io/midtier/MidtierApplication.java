@@ -20,6 +20,11 @@ public final class MidtierApplication {
 
     /** midtier's camel-main, configured but not started: what {@link #main} runs, and what tests start in-process. */
     public static Main newMain() {
+        // Narayana and Agroal log through JBoss Logging, which takes SLF4J only when told to (else it would pick
+        // java.util.logging: another format, and none of simplelogger.properties' levels)
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         Main main = new Main();
         main.addMainListener(new RouteSourceSetup());
         // first: it refuses a prod start with development passwords before anything else starts
