@@ -14,7 +14,8 @@ import java.util.Set;
  * Checks the recorded history against what midtier's tables and the back-end's applied log hold once the system
  * has drained:
  * <ul>
- * <li>every write answered 202 is APPLIED and in the back-end's log exactly once, or FAILED and not there;</li>
+ * <li>every write answered 202 is APPLIED and in the back-end's log exactly once, or, only where the scenario
+ * expects dead letters, FAILED and not there;</li>
  * <li>a write whose answer was lost is there at most once;</li>
  * <li>a write answered with an error, and anything else no recorded write explains, changed nothing;</li>
  * <li>for every key without a pending update the cache holds what the back-end holds (an expired entry is not
@@ -37,8 +38,8 @@ final class Invariants {
     private record Update(String id, String name, String key, String status) {
     }
 
-    Result check(String scenario, List<Call> calls, Set<String> keys, Map<String, Long> queueDepths,
-                 List<String> scenarioViolations, Duration duration) {
+    Result check(String scenario, boolean deadLettersExpected, List<Call> calls, Set<String> keys,
+                 Map<String, Long> queueDepths, List<String> scenarioViolations, Duration duration) {
         List<String> violations = new ArrayList<>(scenarioViolations);
 
         Map<String, List<Update>> updatesByName = new HashMap<>();
@@ -80,6 +81,10 @@ final class Invariants {
                     applied++;
                 } else if ("FAILED".equals(update.status) && copies == 0) {
                     failed++;
+                    if (!deadLettersExpected) {
+                        violations.add("202 " + call.updateId() + " (" + call.value() + ") ended FAILED in a scenario"
+                                + " where every accepted write must be applied");
+                    }
                 } else {
                     lost++;
                     violations.add("202 " + call.updateId() + " (" + call.value() + ") is " + update.status
@@ -100,6 +105,9 @@ final class Invariants {
                         lost++;
                         violations.add("unanswered write " + call.value() + " is " + update.status + " with "
                                 + copies + " copies at the back-end");
+                    } else if ("FAILED".equals(update.status) && !deadLettersExpected) {
+                        violations.add("unanswered write " + call.value() + " was accepted and ended FAILED in a"
+                                + " scenario where every accepted write must be applied");
                     }
                 }
             } else if (!maybeApplied.contains(call.value()) && (!updates.isEmpty() || appliedNames.contains(call.value()))) {

@@ -23,6 +23,11 @@ final class OutageScenario implements Scenario {
         return "outage";
     }
 
+    @Override
+    public boolean deadLettersExpected() {
+        return true;
+    }
+
     /** The redelivery window is made short (0.2 + 0.4 + 0.8 s, 4 attempts) so the outage outlasts it. */
     @Override
     public Map<String, String> brokerSettings() {

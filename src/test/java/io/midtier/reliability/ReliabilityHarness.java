@@ -86,7 +86,8 @@ final class ReliabilityHarness {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             List<Call> calls = log.calls();
             Set<String> keys = new java.util.TreeSet<>(settings.accountIds());
-            return new Invariants(stack.sql, stack.backend).check(scenario.name(), calls, keys, depths, violations, duration);
+            return new Invariants(stack.sql, stack.backend).check(scenario.name(), scenario.deadLettersExpected(), calls, keys,
+                    depths, violations, duration);
         } finally {
             log.write(settings.outDir().resolve(scenario.name() + "-calls.csv"));
         }

@@ -17,17 +17,16 @@ class ReliabilityIT {
 
         assertThat(results).hasSize(settings.scenarios().size());
         for (Result result : results) {
-            if (result.skipped() != null) {
-                continue;
-            }
+            // a scenario asked for must run: this machine has what each needs (scripts/dev-postgres.sh, Artemis);
+            // one left out is left out on the command line (-Dreliability.scenarios)
+            assertThat(result.skipped()).as(result.scenario() + ": did not run").isNull();
             assertThat(result.accepted()).as(result.scenario() + ": writes accepted").isPositive();
             assertThat(result.lost()).as(result.scenario() + ": lost").isZero();
             assertThat(result.duplicated()).as(result.scenario() + ": duplicated").isZero();
             assertThat(result.divergentKeys()).as(result.scenario() + ": divergent keys").isZero();
             assertThat(result.phantom()).as(result.scenario() + ": changes without an accepted write").isZero();
+            // among them: an accepted write that ended FAILED where the scenario expects no dead letter (all but outage)
             assertThat(result.violations()).as(result.scenario() + ": broken invariants").isEmpty();
         }
-        assertThat(results).as("the crash scenario ran").anyMatch(r -> r.scenario().equals("crash") && r.skipped() == null
-                || !settings.scenarios().contains("crash"));
     }
 }

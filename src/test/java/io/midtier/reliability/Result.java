@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param unknown  writes whose answer was lost (each may be applied at most once)
  * @param phantom  changes no accepted or unknown write explains (an error answer or a bad request changed something)
- * @param skipped  why the scenario did not run (then every figure is 0), or null
+ * @param skipped  why the scenario did not run (then every figure is 0 and it did not pass), or null
  */
 record Result(String scenario, long requests, long accepted, long applied, long failed, long lost, long duplicated,
               long divergentKeys, long serverErrors, long unknown, long phantom, Duration duration,
@@ -19,6 +19,6 @@ record Result(String scenario, long requests, long accepted, long applied, long 
     }
 
     boolean passed() {
-        return skipped != null || violations.isEmpty();
+        return skipped == null && violations.isEmpty();
     }
 }

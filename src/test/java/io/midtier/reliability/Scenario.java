@@ -8,7 +8,16 @@ interface Scenario {
 
     String name();
 
-    /** Why this scenario cannot run on these hosts (then it is skipped, not failed), or null. */
+    /**
+     * Whether an accepted write may end FAILED (dead-lettered, not at the back-end). Only a scenario that keeps the
+     * back-end away longer than the redelivery window may say so; in every other one a write answered 202 must end
+     * APPLIED exactly once, and FAILED is a broken promise.
+     */
+    default boolean deadLettersExpected() {
+        return false;
+    }
+
+    /** Why this scenario cannot run on these hosts (then it did not run, and the run fails unless it was not asked for), or null. */
     default String skipReason(DatabaseHost database, BrokerHost broker) {
         return null;
     }
