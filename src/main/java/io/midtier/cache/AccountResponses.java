@@ -1,6 +1,7 @@
 package io.midtier.cache;
 
 import io.midtier.api.EntityTags;
+import java.nio.ByteBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -38,14 +39,16 @@ final class AccountResponses {
         }
     }
 
+    // The body is handed over as a ByteBuffer: platform-http-vertx writes one in a single copy, while a byte[] goes
+    // through its fallback, an InputStream pumped in 8 KiB chunks (~14% of a hit's CPU, docs/BENCHMARKS.md).
     private static void answer(Message message, String etag, byte[] body) {
         message.setHeader("ETag", etag);
         if (EntityTags.matches(message.getHeader("If-None-Match", String.class), etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
-            message.setBody(EMPTY);
+            message.setBody(ByteBuffer.wrap(EMPTY));
         } else {
             message.setHeader(Exchange.CONTENT_TYPE, JSON);
-            message.setBody(body);
+            message.setBody(ByteBuffer.wrap(body));
         }
     }
 }
