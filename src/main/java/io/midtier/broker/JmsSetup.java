@@ -73,6 +73,8 @@ public final class JmsSetup {
         // back: with the default 1 s, each idle consumer did that every second. A message still arrives at once (the
         // receive returns when it does); a longer wait only delays how soon a stopping consumer notices.
         jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
+        // each queue's destination resolved once, not per send and per consumer created
+        jms.setDestinationResolver(new CachedDestinations());
         return jms;
     }
 }
