@@ -190,7 +190,8 @@ for mode in ${BENCH_NEAR_MODES-notify validate off}; do
         row "hits-$mode","$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
     done
 done
-row footprint,-,rss_peak_under_load_mb,"$peak_rss"
+# (no peak without hit runs: BENCH_WRITES_ONLY)
+[ "$peak_rss" -gt 0 ] && row footprint,-,rss_peak_under_load_mb,"$peak_rss"
 row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 
 # ---- 1b. cost growth: hit latency over 10,000 and over 1,000,000 cached entries (random keys, 16 connections) ----
