@@ -39,11 +39,14 @@ public class ChangeWake {
      */
     public void afterCommit() {
         TransactionSynchronizationRegistry registry = transactions.get();
-        if (registry.getTransactionKey() == null || registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+        int status = registry.getTransactionKey() == null ? Status.STATUS_NO_TRANSACTION
+                : registry.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             wake.run();
             return;
         }
-        if (registry.getResource(ChangeWake.class) == null) {
+        // a transaction already marked for rollback takes no synchronization (and will publish nothing)
+        if (status == Status.STATUS_ACTIVE && registry.getResource(ChangeWake.class) == null) {
             registry.putResource(ChangeWake.class, Boolean.TRUE);
             registry.registerInterposedSynchronization(new WakeOnCommit(wake));
         }

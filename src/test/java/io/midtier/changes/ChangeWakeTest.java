@@ -39,6 +39,15 @@ class ChangeWakeTest {
     }
 
     @Test
+    void a_transaction_marked_for_rollback_is_left_alone() {
+        transaction.begin();
+        transaction.setRollbackOnly();
+        wake.afterCommit();
+        transaction.complete(Status.STATUS_ROLLEDBACK);
+        assertThat(wakes).hasValue(0);
+    }
+
+    @Test
     void outside_a_transaction_the_change_has_committed_and_the_publisher_is_woken_at_once() {
         wake.afterCommit();
         assertThat(wakes).hasValue(1);
@@ -65,6 +74,7 @@ class ChangeWakeTest {
     /** One transaction at a time, as a JTA registry shows it to the code running in it. */
     private static final class OneTransaction implements TransactionSynchronizationRegistry {
         private Object key;
+        private boolean rollbackOnly;
         private final Map<Object, Object> resources = new HashMap<>();
         private final List<Synchronization> synchronizations = new ArrayList<>();
 
@@ -78,6 +88,7 @@ class ChangeWakeTest {
             synchronizations.clear();
             resources.clear();
             key = null;
+            rollbackOnly = false;
         }
 
         @Override
@@ -96,22 +107,29 @@ class ChangeWakeTest {
         }
 
         @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            synchronizations.add(sync);
-        }
-
-        @Override
         public int getTransactionStatus() {
-            return key == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
+            if (key == null) {
+                return Status.STATUS_NO_TRANSACTION;
+            }
+            return rollbackOnly ? Status.STATUS_MARKED_ROLLBACK : Status.STATUS_ACTIVE;
         }
 
         @Override
         public void setRollbackOnly() {
+            rollbackOnly = true;
         }
 
         @Override
         public boolean getRollbackOnly() {
-            return false;
+            return rollbackOnly;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            if (rollbackOnly) {
+                throw new IllegalStateException("marked for rollback: no synchronization");
+            }
+            synchronizations.add(sync);
         }
     }
 }
