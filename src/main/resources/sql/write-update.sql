@@ -25,9 +25,12 @@ with p (type, id, patch, update_id, expected_version, idempotency_key, request_h
        and (p.expected_version is null or c.version = p.expected_version)
     returning c.version, c.body
 ), response as (
+    -- row_to_json writes compact JSON in column order: the same bytes the 202 always had (clients and the
+    -- reliability harness read it as such); json_build_object would put spaces around every colon
     select w.version, w.body as entry,
-           json_build_object('updateId', p.update_id, 'status', 'PENDING', 'version', w.version,
-                             'location', '/api/updates/' || p.update_id)::text as body
+           (select row_to_json(b)::text
+              from (select p.update_id as "updateId", 'PENDING' as status, w.version as version,
+                           '/api/updates/' || p.update_id as location) b) as body
       from changed w, p
 ), recorded as (
     insert into cache_update (update_id, type, id, payload, base_version, new_version, status)
