@@ -9,6 +9,7 @@
 #   bench/run.sh                       # full run (about 12 minutes)
 #   BENCH_SECONDS=3 BENCH_RUNS=1 bench/run.sh   # a quick look
 #   BENCH_HITS_ONLY=1 bench/run.sh     # the read path only: hits per near cache mode, CPU per hit, cost growth
+#   BENCH_WRITES_ONLY=1 bench/run.sh   # the write path only: idle CPU, raw-stack baseline, PUTs, delivery, end to end
 #   BENCH_NEAR_MODES="notify off"      # the near cache modes the hits are measured in (default: notify validate off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -157,7 +158,8 @@ restart_in_mode() { # near cache mode: midtier again, with its bench routes, eve
     wrk -t2 -c16 -d5s -s "$OUT/get.lua" "$API" >/dev/null
 }
 peak_rss=0
-for mode in ${BENCH_NEAR_MODES:-notify validate off}; do
+[ "${BENCH_WRITES_ONLY:-0}" = 1 ] && BENCH_NEAR_MODES="" BENCH_GROWTH=0
+for mode in ${BENCH_NEAR_MODES-notify validate off}; do
     progress "near cache $mode: restarting midtier"
     restart_in_mode "$mode"
     for c in 1 16 64; do
@@ -188,7 +190,8 @@ for mode in ${BENCH_NEAR_MODES:-notify validate off}; do
         row "hits-$mode","$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
     done
 done
-row footprint,-,rss_peak_under_load_mb,"$peak_rss"
+# (no peak without hit runs: BENCH_WRITES_ONLY)
+[ "$peak_rss" -gt 0 ] && row footprint,-,rss_peak_under_load_mb,"$peak_rss"
 row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 
 # ---- 1b. cost growth: hit latency over 10,000 and over 1,000,000 cached entries (random keys, 16 connections) ----
@@ -231,17 +234,26 @@ if [ "${BENCH_GROWTH:-1}" = 1 ]; then
 fi
 
 if [ "${BENCH_HITS_ONLY:-0}" != 1 ]; then
+BENCH_COLD_RUNS=$([ "${BENCH_WRITES_ONLY:-0}" = 1 ] && echo 0 || echo "$RUNS")
+# ---- 1c. idle: midtier's CPU with no request at all, in % of one core (issue 16: nothing runs at rest) ----
+IDLE_SECONDS="${BENCH_IDLE_SECONDS:-30}"
+progress "idle: midtier's CPU over $IDLE_SECONDS s without requests"
+ticks=$(cpu_ticks); sleep "$IDLE_SECONDS"
+row idle,-,midtier_cpu_pct_of_a_core,"$(awk -v t="$(( $(cpu_ticks) - ticks ))" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.2f", t * 10 / (s * 10) }')"
+
 # ---- 2. coalescing: 200 concurrent cold readers over 50 keys ----
 : > "$OUT/cold"
-for run in $(seq 1 "$RUNS"); do
+for run in $(seq 1 "$BENCH_COLD_RUNS"); do
     progress "coalescing: 200 cold readers over 50 keys, run $run/$RUNS"
     for id in $(seq 1001 1050); do curl -sf -o /dev/null -X DELETE ${AUTH:+-H "Authorization: $AUTH"} "$API/admin/cache/accounts/$id" || true; done
     "${PSQL[@]}" -c "delete from cache_entry where type = 'accounts' and id between '1001' and '1050' and state <> 'PENDING'" >/dev/null
     java bench/ColdReaders.java "$API" "$LEGACY" 200 50 | awk '/^RESULT/ { print $3, $4, $5 }' >> "$OUT/cold"
 done
-row coalescing,200,backend_calls_per_key,"$(cut -d' ' -f1 "$OUT/cold" | median)"
-row coalescing,200,answers_200_of_200,"$(cut -d' ' -f2 "$OUT/cold" | median)"
-row coalescing,200,all_answered_ms,"$(cut -d' ' -f3 "$OUT/cold" | median)"
+if [ "$BENCH_COLD_RUNS" -gt 0 ]; then
+    row coalescing,200,backend_calls_per_key,"$(cut -d' ' -f1 "$OUT/cold" | median)"
+    row coalescing,200,answers_200_of_200,"$(cut -d' ' -f2 "$OUT/cold" | median)"
+    row coalescing,200,all_answered_ms,"$(cut -d' ' -f3 "$OUT/cold" | median)"
+fi
 
 # ---- 3. dual-write: XA PUTs against a local JDBC transaction doing the same SQL ----
 "${PSQL[@]}" >/dev/null <<'SQL'
@@ -261,33 +273,61 @@ values (gen_random_uuid(), 'accounts', cast(:id as text), '{"name":"BENCH"}', 1,
 commit;
 SQL
 set_backend_latency 0
+# The raw-stack baseline (issue 16): midtier's own Infrastructure (Narayana, Agroal PGXADataSource, embedded Artemis,
+# pooled-jms, the product jar's settings) in a JVM of its own, one INSERT + one persistent send per XA transaction, at
+# 1, 8 and 32 threads; on a database and data directory of its own, while midtier idles. Once per run, beside the PUTs.
+psql -XAtq -d postgres -c "drop database if exists ${DB}_raw with (force)" -c "create database ${DB}_raw" >/dev/null
+for c in 1 8 32; do : > "$OUT/raw.$c"; done
+for run in $(seq 1 "$RUNS"); do
+    progress "raw-stack baseline: 1, 8, 32 threads, run $run/$RUNS"
+    rm -rf "$OUT/data-raw"
+    java -Xmx512m -cp target/midtier.jar bench/RawStackBaseline.java "jdbc:postgresql://127.0.0.1:5432/${DB}_raw" \
+        "$OUT/data-raw" "$RUN_SECONDS" 1 8 32 2>>"$OUT/raw.log" \
+        | awk -v out="$OUT/raw" '/^RESULT/ { print $3, $4, $5, $6 >> (out "." $2) }'
+done
+rm -rf "$OUT/data-raw"
+psql -XAtq -d postgres -c "drop database if exists ${DB}_raw with (force)" >/dev/null
 for c in 1 8 32; do
-    : > "$OUT/put.$c" ; : > "$OUT/jdbc.$c"
+    : > "$OUT/put.$c" ; : > "$OUT/jdbc.$c" ; : > "$OUT/putcpu.$c"
     for run in $(seq 1 "$RUNS"); do
         progress "dual-write: $c clients, run $run/$RUNS"
-        BENCH_AUTH="$AUTH" wrk_run "$c" "$OUT/put.lua" "$API" >> "$OUT/put.$c"
+        ticks=$(cpu_ticks)
+        result=$(BENCH_AUTH="$AUTH" wrk_run "$c" "$OUT/put.lua" "$API")
+        echo "$result" >> "$OUT/put.$c"
+        awk -v t="$(( $(cpu_ticks) - ticks ))" -v rps="${result%% *}" -v s="$RUN_SECONDS" \
+            'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }' >> "$OUT/putcpu.$c"
         pgbench_tps "$c" "$OUT/write.sql" >> "$OUT/jdbc.$c"
     done
     puts=$(cut -d' ' -f1 "$OUT/put.$c" | median); jdbc=$(median < "$OUT/jdbc.$c")
+    raw=$(cut -d' ' -f1 "$OUT/raw.$c" | median); raw_p99=$(cut -d' ' -f3 "$OUT/raw.$c" | median)
+    put_p99=$(cut -d' ' -f3 "$OUT/put.$c" | median)
     row dual-write,"$c",xa_put_rps,"$puts"
     row dual-write,"$c",xa_put_p50_ms,"$(cut -d' ' -f2 "$OUT/put.$c" | median)"
     row dual-write,"$c",xa_put_p99_ms,"$(cut -d' ' -f3 "$OUT/put.$c" | median)"
     row dual-write,"$c",xa_put_non2xx,"$(cut -d' ' -f4 "$OUT/put.$c" | median)"
     row dual-write,"$c",local_jdbc_tps,"$jdbc"
     row dual-write,"$c",ratio_xa_put_to_local_jdbc,"$(ratio "$puts" "$jdbc")"
+    row dual-write,"$c",xa_put_cpu_ms_per_put,"$(median < "$OUT/putcpu.$c")"
+    row dual-write,"$c",raw_stack_tps,"$raw"
+    row dual-write,"$c",raw_stack_p99_ms,"$raw_p99"
+    row dual-write,"$c",ratio_xa_put_to_raw_stack,"$(ratio "$puts" "$raw")"
+    row dual-write,"$c",ratio_p99_put_to_raw_stack,"$(ratio "$put_p99" "$raw_p99")"
 done
 row footprint,-,rss_after_writes_mb,"$(rss_mb)"
 
 progress "waiting for the back-end deliveries of the dual-write runs"
 drain_started=$(date +%s)
 pending_at_start=$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")
+drain_ticks_start=$(cpu_ticks)
 while [ "$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")" -gt 0 ]; do
     [ $(( $(date +%s) - drain_started )) -lt 900 ] || fail "deliveries did not drain within 15 minutes"
     sleep 1
 done
 drain_s=$(( $(date +%s) - drain_started ))
+drain_ticks=$(( $(cpu_ticks) - drain_ticks_start ))
 row delivery,-,drained_updates,"$pending_at_start"
 row delivery,-,drain_updates_per_s,"$(ratio "$pending_at_start" "$(( drain_s > 0 ? drain_s : 1 ))")"
+row delivery,-,midtier_cpu_ms_per_update,"$(ratio "$(( drain_ticks * 10 ))" "$pending_at_start")"
 
 # ---- 4. end to end: accepted-to-applied at a fixed rate with a 50 ms back-end ----
 set_backend_latency 50

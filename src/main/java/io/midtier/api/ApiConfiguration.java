@@ -1,7 +1,9 @@
 package io.midtier.api;
 
 import org.apache.camel.BindToRegistry;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
 /**
@@ -45,5 +47,12 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry("apiHeaderFilter")
     public ApiHeaderFilterStrategy apiHeaderFilter() {
         return new ApiHeaderFilterStrategy();
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        // the dual-write's one statement, on the XA pool InfrastructureConfiguration binds
+        context.getRegistry().bind("updateWrites", new UpdateWrites(
+                () -> context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
@@ -65,19 +66,21 @@ public class WriteRequests {
         return Long.parseLong(m.group(1));
     }
 
-    /** 412 early, before anything is written, when the cached entry already has another version. */
-    public void checkVersion(Long expected, Object current) {
-        if (expected != null && (current == null || !String.valueOf(current).equals(String.valueOf(expected)))) {
-            throw preconditionFailed();
-        }
+    /** What the dual-write's statement came to ({@link WriteOutcome}), for the route to choose on. */
+    public WriteOutcome outcome(@ExchangeProperty("written") WrittenUpdate written,
+                                @ExchangeProperty("expectedVersion") Long expectedVersion,
+                                @ExchangeProperty("readThrough") Boolean readThrough) {
+        return written.outcome(expectedVersion, Boolean.TRUE.equals(readThrough));
     }
 
-    /** The entry did not change in the transaction: its version moved (412) or it left the cache (409). */
-    public void noRowChanged(Long expected) {
-        if (expected != null) {
+    /** Nothing was written: If-Match did not hold (412), or the entry left the cache meanwhile (409). */
+    public void checkWritten(@ExchangeProperty("writeOutcome") WriteOutcome outcome) {
+        if (outcome == WriteOutcome.VERSION_MISMATCH) {
             throw preconditionFailed();
         }
-        throw new EntryChangedException("the entry left the cache while it was being updated; try again");
+        if (outcome == WriteOutcome.ENTRY_GONE) {
+            throw new EntryChangedException("the entry left the cache while it was being updated; try again");
+        }
     }
 
     public String idempotencyKey(@Header("Idempotency-Key") String key) {

@@ -17,6 +17,9 @@ import org.springframework.transaction.jta.JtaTransactionManager;
  */
 public final class JmsSetup {
 
+    /** How long an idle consumer waits for a message in one receive (see {@link #xaJmsComponent}). */
+    static final long IDLE_RECEIVE_TIMEOUT_MS = 5_000;
+
     private JmsSetup() {
     }
 
@@ -66,6 +69,12 @@ public final class JmsSetup {
         // XA consumers must not cache sessions across transactions.
         jms.setCacheLevelName("CACHE_NONE");
         jms.setDeliveryPersistent(true);
+        // An idle listener begins a JTA transaction, creates a consumer, waits this long for a message, and rolls
+        // back: with the default 1 s, each idle consumer did that every second. A message still arrives at once (the
+        // receive returns when it does); a longer wait only delays how soon a stopping consumer notices.
+        jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
+        // each queue's destination resolved once, not per send and per consumer created
+        jms.setDestinationResolver(new CachedDestinations());
         return jms;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.EventNotifierSupport;
@@ -21,9 +22,16 @@ import org.apache.camel.support.EventNotifierSupport;
  * The change log's readers and publisher: {@code changeRequests} (the change endpoints' parameters), and after the
  * infrastructure started {@code changeSignal} (wakes the streams when changes are published), {@code changeStream}
  * (the SSE streams, reading the change log on a plain pool of their own) and {@code changePublisher} (the changes
- * topic, through the XA JMS pool). On the embedded broker it bounds the changes topic's subscriptions.
+ * topic, through the XA JMS pool) and {@code changeWake} (wakes the publisher when a transaction that appended a
+ * change commits). On the embedded broker it bounds the changes topic's subscriptions.
  */
 public class ChangesConfiguration implements CamelConfiguration {
+
+    /**
+     * The publisher's wake-up queue: one slot, and a token offered to a full queue is dropped (a wake-up is already
+     * due, and the run it starts publishes every change committed before it), so a commit never waits for it.
+     */
+    static final String WAKE_URI = "seda:changes-wake?size=1&discardWhenFull=true";
 
     @BindToRegistry("changeRequests")
     public ChangeRequests changeRequests() {
@@ -54,6 +62,8 @@ public class ChangesConfiguration implements CamelConfiguration {
         registry.bind("changeStream", stream);
         registry.bind("changePublisher", new ChangePublisher(new AwaitedConnectionFactory(() -> infra.await().jmsPool()),
                 settings.topic(), new ChangeMessages()));
+        registry.bind("changeWake", new ChangeWake(() -> infra.await().transactions().synchronizationRegistry(),
+                new OfferToken(context)));
         infra.onStarted(started -> {
             if (started.broker() != null) {
                 // a subscriber that never returns cannot fill the broker's storage
@@ -63,5 +73,29 @@ public class ChangesConfiguration implements CamelConfiguration {
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
             }
         });
+    }
+
+    /** Offers a token to the wake-up queue; its producer is made on first use, when the context has started. */
+    private static final class OfferToken implements Runnable {
+        private final CamelContext context;
+        private volatile ProducerTemplate producer;
+
+        OfferToken(CamelContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            ProducerTemplate p = producer;
+            if (p == null) {
+                synchronized (this) {
+                    if (producer == null) {
+                        producer = context.createProducerTemplate();
+                    }
+                    p = producer;
+                }
+            }
+            p.sendBody(WAKE_URI, "wake");
+        }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.midtier.api.WrittenUpdate;
 import io.midtier.backend.AccountUpdateRequest;
-import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
@@ -20,20 +20,22 @@ public class UpdateMessage {
     public static final int SCHEMA_VERSION = 2;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Built from the cache row the dual-write transaction just changed ({@code version}, {@code body}). */
+    /**
+     * Built from what the dual-write's statement returned of the entry it just changed (its new version and
+     * updatable fields): no parse of the stored body.
+     */
     public String create(@ExchangeProperty("updateId") String updateId, @ExchangeProperty("type") String type,
-                         @ExchangeProperty("id") String id, @Body Map<String, Object> changedRow) throws JsonProcessingException {
-        JsonNode body = json.readTree(String.valueOf(changedRow.get("body")));
+                         @ExchangeProperty("id") String id, @ExchangeProperty("written") WrittenUpdate written) {
         ObjectNode message = json.createObjectNode();
         message.put("schemaVersion", SCHEMA_VERSION);
         message.put("updateId", updateId);
         message.put("type", type);
         message.put("id", id);
-        message.put("version", ((Number) changedRow.get("version")).longValue());
+        message.put("version", written.newVersion());
         ObjectNode fields = message.putObject("fields");
-        fields.put("name", body.path("name").asText(""));
-        fields.set("addressLines", new UpdateMessageFormats().lines(body.path("address").asText("")));
-        fields.put("phone", body.path("phone").asText(""));
+        fields.put("name", written.name() == null ? "" : written.name());
+        fields.set("addressLines", UpdateMessageFormats.lines(json, written.address() == null ? "" : written.address()));
+        fields.put("phone", written.phone() == null ? "" : written.phone());
         return message.toString();
     }
 

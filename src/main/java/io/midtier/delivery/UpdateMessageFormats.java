@@ -64,11 +64,11 @@ public class UpdateMessageFormats {
         ObjectNode fields = node.with("fields");
         String address = fields.path("address").asText("");
         fields.remove("address");
-        fields.set("addressLines", lines(address));
+        fields.set("addressLines", lines(json, address));
         return node.toString();
     }
 
-    ArrayNode lines(String address) {
+    static ArrayNode lines(ObjectMapper json, String address) {
         ArrayNode lines = json.createArrayNode();
         Arrays.stream(address.split("\\s*(,|\\n)\\s*")).filter(line -> !line.isBlank()).forEach(lines::add);
         return lines;

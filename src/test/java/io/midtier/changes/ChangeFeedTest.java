@@ -44,7 +44,6 @@ class ChangeFeedTest {
     @BeforeAll
     static void start() {
         Map<String, String> p = MidtierTestApp.defaults(db, "change-feed");
-        p.put("midtier.changes.publish-period-ms", "20");
         app = MidtierTestApp.start(p);
         template = app.context().createProducerTemplate();
     }

@@ -30,7 +30,6 @@ class ChangeRetentionTest {
     @BeforeAll
     static void start() {
         Map<String, String> p = MidtierTestApp.defaults(db, "change-retention");
-        p.put("midtier.changes.publish-period-ms", "20");
         p.put("midtier.changes.retention-check-ms", "200");
         p.put("midtier.changes.retention-max-age-seconds", "2");
         p.put("midtier.changes.sse-max-streams", "1");

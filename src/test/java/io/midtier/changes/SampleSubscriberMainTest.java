@@ -26,7 +26,6 @@ class SampleSubscriberMainTest {
         Map<String, String> p = MidtierTestApp.defaults(db, "sample-subscriber-main");
         brokerPort = FreePorts.next();
         p.put("midtier.broker.tcp-port", String.valueOf(brokerPort));
-        p.put("midtier.changes.publish-period-ms", "20");
         app = MidtierTestApp.start(p);
     }
 

@@ -37,7 +37,6 @@ class SampleSubscriberTest {
     @BeforeAll
     static void start() {
         Map<String, String> p = MidtierTestApp.defaults(db, "sample-subscriber");
-        p.put("midtier.changes.publish-period-ms", "20");
         p.put("midtier.changes.subscription-max-messages", "10");
         p.put("midtier.changes.retention-check-ms", "200");
         p.put("midtier.changes.retention-max-count", "40");

@@ -73,6 +73,24 @@ class DualWriteTest {
     }
 
     @Test
+    void the_202_body_keeps_its_compact_form_and_a_repeated_key_gets_the_same_bytes() {
+        // clients (and the reliability harness) read the 202 as the compact JSON it has always been
+        String key = "compact-" + System.nanoTime();
+        HttpResponse<String> put = Http.put(app.url("/api/accounts/1004"), "{\"name\":\"COMPACT\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(put.statusCode()).isEqualTo(202);
+        String updateId = MidtierTestApp.json(put.body()).get("updateId").asText();
+        long version = MidtierTestApp.json(put.body()).get("version").asLong();
+        assertThat(put.body()).isEqualTo("{\"updateId\":\"" + updateId + "\",\"status\":\"PENDING\",\"version\":" + version
+                + ",\"location\":\"/api/updates/" + updateId + "\"}");
+
+        HttpResponse<String> repeated = Http.put(app.url("/api/accounts/1004"), "{\"name\":\"COMPACT\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(repeated.statusCode()).isEqualTo(202);
+        assertThat(repeated.body()).isEqualTo(put.body());
+    }
+
+    @Test
     void bad_input_is_a_400_with_a_json_error_and_changes_nothing() {
         Http.get(app.url("/api/accounts/1004"));
         long version = db.count("select version from cache_entry where type = 'accounts' and id = '1004'");
