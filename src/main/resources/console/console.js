@@ -113,6 +113,7 @@
   async function refreshDeadLetters() {
     const body = $('#dl-table tbody');
     if (!state.admin) {
+      state.deadLetters = null;
       body.replaceChildren();
       text($('#dl-note'), 'Dead letters and their Replay and Discard are for users with the admin role: sign in as one.');
       return;
@@ -122,6 +123,10 @@
       text($('#dl-note'), 'Could not load the dead letters (' + e.message + ').'); return;
     }
     text($('#dl-note'), items.length ? items.length + ' open dead letter(s), oldest first.' : 'No open dead letters.');
+    // rebuilt only when the list changed: a row (and the button under the user's pointer or focus) stays put
+    const signature = JSON.stringify(items.map((d) => d.updateId));
+    if (signature === state.deadLetters && body.children.length === items.length) return;
+    state.deadLetters = signature;
     body.replaceChildren();
     items.forEach((d) => {
       const tr = document.createElement('tr');
