@@ -252,7 +252,8 @@
       // where the log is now: the feed has caught up once it has shown this sequence
       const latest = await json('../api/changes/latest');
       f.target = latestOf(latest);
-      if (f.last === null) f.last = Math.max(0, f.target - 20);
+      // a first load shows the last few changes the log still holds (older ones would be a 410)
+      if (f.last === null) f.last = Math.max(Number(latest.prunedThrough) || 0, f.target - 20);
       feedState(f.last >= f.target ? 'live (caught up)' : 'catching up', f.last >= f.target ? 'live' : 'catching-up');
       const headers = { Accept: 'text/event-stream', 'Last-Event-ID': String(f.last) };
       const r = await api('../api/changes/stream', { headers: headers, signal: f.controller.signal });
@@ -351,6 +352,8 @@
     setInterval(refreshStatus, 2000);
     setInterval(() => { refreshOutstanding(); refreshDeadLetters(); }, 3000);
     connectFeed();
+    // time to interactive as this page counts it: every handler wired, first requests on their way
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = 'true';
   });
 })();

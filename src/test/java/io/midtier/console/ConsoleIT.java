@@ -121,6 +121,10 @@ class ConsoleIT {
         open(1280, 800);
         signIn(ADMIN, ADMIN_PASSWORD);
         awaitFeedLive();
+        for (String resource : List.of("database", "broker", "transaction-manager", "back-end circuit")) {
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#readiness li.up[data-check='" + resource + "']")));
+        }
         recordPageWeight();
         shot("a1-loaded");
 
@@ -131,6 +135,7 @@ class ConsoleIT {
                 By.cssSelector("#outstanding-table tr[data-id='" + updateId + "']")));
         shot("a2-outstanding");
         browser.manage().window().setSize(new Dimension(390, 844));
+        scrollTo("outstanding");
         shot("a3-outstanding-phone-width");
         browser.manage().window().setSize(new Dimension(1280, 800));
 
@@ -231,11 +236,13 @@ class ConsoleIT {
         await().atMost(WAIT).until(() -> "APPLIED".equals(status(first)));
         long shown = latestSequence();
         wait(browser).until(d -> seqs(d).contains(shown));
+        scrollTo("feed");
         shot("d1-before-the-cut");
 
         // the connection is cut from the server's side: midtier stops (SIGTERM) and starts again
         app.stop();
         wait(browser).until(ExpectedConditions.attributeToBe(By.id("feed"), "data-state", "reconnecting"));
+        scrollTo("feed");
         shot("d2-disconnected");
         app.start(Duration.ofMinutes(2));
         String second = put("1001", "AFTER THE CUT");
@@ -244,6 +251,7 @@ class ConsoleIT {
         long last = latestSequence();
         wait(browser).until(d -> seqs(d).contains(last));
         wait(browser).until(ExpectedConditions.attributeToBe(By.id("feed"), "data-state", "live"));
+        scrollTo("feed");
         shot("d3-reconnected");
 
         List<Long> seqs = seqs(browser);
@@ -293,6 +301,10 @@ class ConsoleIT {
                 .map(li -> Long.parseLong(li.getAttribute("data-seq"))).toList();
     }
 
+    void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+
     void shot(String name) throws IOException {
         File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -305,7 +317,8 @@ class ConsoleIT {
                         + "const r = performance.getEntriesByType('resource').filter(e => e.name.includes('/console/'));"
                         + "return {bytes: n.transferSize + r.reduce((t, e) => t + e.transferSize, 0),"
                         + " body: n.decodedBodySize + r.reduce((t, e) => t + e.decodedBodySize, 0),"
-                        + " files: r.length + 1, domInteractiveMs: Math.round(n.domInteractive),"
+                        + " files: [n.name].concat(r.map(e => e.name)).join(' '), domInteractiveMs: Math.round(n.domInteractive),"
+                        + " readyMs: Number(document.body.dataset.readyMs),"
                         + " domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), loadMs: Math.round(n.loadEventEnd)};");
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) figures;
