@@ -56,10 +56,11 @@ public final class ConsoleStatus {
 
     public Snapshot snapshot() {
         Map<String, Check> readiness = new TreeMap<>();
-        // one check per route and consumer ("route:x", "consumer:x") would drown the resources: they are summed up
+        // every check with its state, whatever camel.health.exposure-level says for /observe/health (the console
+        // shows the UP ones too); one check per route and consumer ("route:x", "consumer:x") would drown the resources: they are summed up
         // as "routes", naming the ones that are not UP
         java.util.List<String> routesDown = new java.util.ArrayList<>();
-        for (HealthCheck.Result result : HealthCheckHelper.invokeReadiness(context)) {
+        for (HealthCheck.Result result : HealthCheckHelper.invokeReadiness(context, "full")) {
             String id = result.getCheck().getId();
             if (id.contains(":")) {
                 if (result.getState() != HealthCheck.State.UP) {

@@ -314,7 +314,7 @@ class ConsoleIT {
     void recordPageWeight() throws IOException {
         Object figures = ((JavascriptExecutor) browser).executeScript(
                 "const n = performance.getEntriesByType('navigation')[0];"
-                        + "const r = performance.getEntriesByType('resource').filter(e => e.name.includes('/console/'));"
+                        + "const r = performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.startsWith('/console/'));"
                         + "return {bytes: n.transferSize + r.reduce((t, e) => t + e.transferSize, 0),"
                         + " body: n.decodedBodySize + r.reduce((t, e) => t + e.decodedBodySize, 0),"
                         + " files: [n.name].concat(r.map(e => e.name)).join(' '), domInteractiveMs: Math.round(n.domInteractive),"
