@@ -21,6 +21,9 @@
     if (state.auth) opts.headers.Authorization = state.auth;
     // the browser must not add credentials it remembers from elsewhere: the page says who it is itself
     opts.credentials = 'omit';
+    // nothing from the browser's cache: a 410 is cacheable by default, and a cached one (the cache key ignores
+    // Last-Event-ID) would answer every later reconnect of the feed, also after Reload
+    opts.cache = 'no-store';
     return fetch(path, opts);
   }
   async function json(path) {

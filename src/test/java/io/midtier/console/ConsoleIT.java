@@ -65,6 +65,7 @@ class ConsoleIT {
 
     static Simulator backend;
     static MidtierProcess app;
+    static final Map<String, String> env = new HashMap<>();
     ChromeDriver browser;
 
     @BeforeAll
@@ -77,7 +78,6 @@ class ConsoleIT {
         Files.createDirectories(SHOTS);
         Simulator.Settings d = Simulator.Settings.defaults();
         backend = new Simulator(new Simulator.Settings(d.host(), 0, db.url(), TestDatabase.USER, "", 20, 0, 8)).start();
-        Map<String, String> env = new HashMap<>();
         env.put("MIDTIER_HTTP_PORT", String.valueOf(FreePorts.next()));
         env.put("MIDTIER_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
         env.put("MIDTIER_BROKER_TCP_PORT", String.valueOf(FreePorts.next()));
@@ -263,6 +263,45 @@ class ConsoleIT {
         assertThat(seqs).contains(shown, last);
     }
 
+    @Test
+    @Order(5)
+    void a_feed_that_fell_behind_the_retention_window_says_so_and_reloads() throws Exception {
+        // midtier again, now keeping three changes only (pruned every 300 ms; with one, a live stream one change
+        // behind when the pruning runs is told to reload too)
+        app.stop();
+        app.close();
+        Map<String, String> keepOne = new HashMap<>(env);
+        keepOne.put("MIDTIER_CHANGES_RETENTION_MAX_COUNT", "3");
+        keepOne.put("MIDTIER_CHANGES_RETENTION_CHECK_MS", "300");
+        app = MidtierProcess.jar("console-retention", keepOne).start(Duration.ofMinutes(2));
+        open(1280, 800);
+        awaitFeedLive();
+
+        // the page cannot reconnect (the browser blocks its stream requests) while changes it has not seen are pruned
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/changes/stream*")));
+        app.restart(Duration.ofMinutes(2));
+        wait(browser).until(ExpectedConditions.attributeToBe(By.id("feed"), "data-state", "reconnecting"));
+        long shown = Long.parseLong(browser.findElement(By.id("feed-last")).getText());
+        List<String> updates = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            updates.add(put(i % 2 == 0 ? "1001" : "1002", "RETENTION " + i));
+        }
+        await("applied and pruned past what the page showed").atMost(WAIT).until(() ->
+                updates.stream().allMatch(u -> "APPLIED".equals(statusUnchecked(u)))
+                        && JSON.readTree(Http.get(app.url("/api/changes/latest")).body()).get("prunedThrough").asLong() > shown);
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+
+        wait(browser).until(ExpectedConditions.attributeToBe(By.id("feed"), "data-state", "gone"));
+        assertThat(browser.findElement(By.id("feed-reload")).isDisplayed()).isTrue();
+        scrollTo("feed");
+        shot("e1-gone-reload-offered");
+        browser.findElement(By.id("feed-reload-button")).click();
+        wait(browser).until(ExpectedConditions.attributeToBe(By.id("feed"), "data-state", "live"));
+        scrollTo("feed");
+        shot("e2-reloaded");
+    }
+
     // ---- helpers ----
 
     void open(int width, int height) throws IOException {
@@ -339,6 +378,14 @@ class ConsoleIT {
 
     static String status(String updateId) throws IOException {
         return JSON.readTree(Http.get(app.url("/api/updates/" + updateId)).body()).get("status").asText();
+    }
+
+    static String statusUnchecked(String updateId) {
+        try {
+            return status(updateId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static long latestSequence() throws IOException {
