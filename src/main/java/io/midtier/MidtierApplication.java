@@ -4,6 +4,7 @@ import io.midtier.api.ApiConfiguration;
 import io.midtier.backend.BackendConfiguration;
 import io.midtier.cache.ReadPathConfiguration;
 import io.midtier.changes.ChangesConfiguration;
+import io.midtier.console.ConsoleConfiguration;
 import io.midtier.delivery.DeliveryConfiguration;
 import io.midtier.ops.OperationsConfiguration;
 import io.midtier.orders.OrdersConfiguration;
@@ -38,6 +39,7 @@ public final class MidtierApplication {
         main.configure().addConfiguration(DeliveryConfiguration.class);
         main.configure().addConfiguration(ChangesConfiguration.class);
         main.configure().addConfiguration(OrdersConfiguration.class);
+        main.configure().addConfiguration(ConsoleConfiguration.class);
         return main;
     }
 

@@ -13,7 +13,9 @@ public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
     private static final Set<String> RESPONSE_HEADERS = Set.of(
             "content-type", "location", "etag", "cache-control", "x-cache", "warning", "age", "retry-after",
-            "last-modified", "www-authenticate", "allow");
+            "last-modified", "www-authenticate", "allow",
+            // the operator console's pages (io.midtier.console.ConsoleAssets): what the browser may load and run
+            "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options");
 
     @Override
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {

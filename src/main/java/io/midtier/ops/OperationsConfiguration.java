@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.Infrastructure;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.http.JsonErrorPages;
+import io.midtier.http.CrossSiteGuard;
 import io.midtier.http.RequestGuard;
 import io.midtier.security.AccessPolicy;
 import io.midtier.security.HttpSecurityHandler;
@@ -79,6 +80,8 @@ public class OperationsConfiguration implements CamelConfiguration {
         HttpSecurityInstaller.install(context, gate);
         // then ids only in the path, bodies that arrive in time, JSON bodies for the errors the HTTP router answers
         HttpSecurityInstaller.install(context, new RequestGuard(bodyTimeoutMs));
+        // a browser's cross-site POST/PUT/DELETE is refused before its (remembered) credentials count: CSRF
+        HttpSecurityInstaller.install(context, new CrossSiteGuard());
         if (securityEnabled) {
             HttpSecurityInstaller.install(context, new HttpSecurityHandler(HttpUsers.parse(users),
                     new AccessPolicy(readsOpen), maxBodySize));
