@@ -288,12 +288,15 @@
       if (!r.ok || !r.body) throw new Error('HTTP ' + r.status);
       f.retry = 1000;
       await readEvents(r.body.getReader());
-      throw new Error('the stream ended');
+      const ended = new Error('the server ended the stream'); ended.ended = true;
+      throw ended;
     } catch (e) {
       if (f.gone) return;
       f.reconnects++;
       text($('#feed-reconnects'), f.reconnects);
-      feedState('disconnected (' + e.message + '); reconnecting', 'reconnecting');
+      // midtier ends a stream now and then on purpose (midtier.changes.stream-max-seconds): not a fault
+      feedState(e.ended ? 'reconnecting (the server ended the stream)' : 'disconnected (' + e.message + '); reconnecting',
+        e.ended ? 'resuming' : 'reconnecting');
       const wait = f.retry; f.retry = Math.min(10000, f.retry * 2);
       setTimeout(connectFeed, wait);
     }

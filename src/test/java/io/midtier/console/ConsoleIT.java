@@ -214,7 +214,8 @@ class ConsoleIT {
 
     @Test
     @Order(3)
-    void a_reader_gets_no_working_replay_and_a_forged_cross_site_post_is_refused() throws Exception {
+    void a_reader_sees_the_dead_letter_but_gets_no_working_replay_and_a_forged_cross_site_post_is_refused()
+            throws Exception {
         // an open dead letter to aim at
         read("1003");
         backend.faults().setDown(true);
