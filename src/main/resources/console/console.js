@@ -72,31 +72,46 @@
   }
 
   // ---- outstanding work ----
+  const ACCOUNT_KEY = /^[0-9]{1,10}$/;
+  const ORDER_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  // The key filter is asked of the API (the whole list, not the page shown): an account id filters the updates, an
+  // order id the orders; the other list has nothing with that key. "accounts/1001" as the table shows it works too.
+  function keyFilter() {
+    const key = state.key.replace(/^(accounts|orders)\//i, '');
+    if (!key) return { updates: '', orders: '' };
+    if (ACCOUNT_KEY.test(key)) return { updates: '&key=' + encodeURIComponent(key), orders: null };
+    if (ORDER_KEY.test(key)) return { updates: null, orders: '&key=' + encodeURIComponent(key) };
+    return null;
+  }
   async function refreshOutstanding() {
     const rows = [];
     const q = 'page=' + state.page + '&size=' + state.size;
+    const key = keyFilter();
     let more = false, error = null;
     try {
-      if (state.type !== 'orders') {
-        const u = await json('../api/updates?status=PENDING&' + q + (state.type ? '&type=' + encodeURIComponent(state.type) : ''));
+      if (key === null) {
+        const e = new Error('A key is an account id (digits, e.g. 1001) or an order id (a UUID).'); e.explained = true;
+        throw e;
+      }
+      if (state.type !== 'orders' && key.updates !== null) {
+        const u = await json('../api/updates?status=PENDING&' + q + key.updates
+          + (state.type ? '&type=' + encodeURIComponent(state.type) : ''));
         more = more || u.items.length === state.size;
         u.items.forEach((i) => rows.push({ kind: 'update', key: i.type + '/' + i.id, id: i.updateId, status: i.status,
           created: i.createdAt, attempts: i.attempts, error: i.lastError,
           overdue: (Date.now() - Date.parse(i.createdAt)) / 1000 > OVERDUE_SECONDS }));
       }
-      if (state.type === '' || state.type === 'orders') {
-        const o = await json('../api/orders?status=OUTSTANDING&' + q);
+      if ((state.type === '' || state.type === 'orders') && key.orders !== null) {
+        const o = await json('../api/orders?status=OUTSTANDING&' + q + key.orders);
         more = more || o.items.length === state.size;
         o.items.forEach((i) => rows.push({ kind: 'order', key: 'orders/' + i.item + ' x' + i.quantity, id: i.orderId,
           status: i.status, created: i.submittedAt, attempts: i.answerSeq == null ? 0 : i.answerSeq, error: null,
           overdue: !!i.overdue }));
       }
     } catch (e) { error = e; }
-    const key = state.key.toLowerCase();
-    const shown = rows.filter((r) => !key || r.key.toLowerCase().includes(key) || String(r.id).includes(key));
     const body = $('#outstanding-table tbody');
     body.replaceChildren();
-    shown.forEach((r) => {
+    rows.forEach((r) => {
       const tr = document.createElement('tr');
       tr.dataset.id = r.id; tr.dataset.kind = r.kind;
       if (r.overdue) tr.className = 'overdue';
@@ -104,40 +119,49 @@
       cell(tr, age(r.created)); cell(tr, r.attempts); cell(tr, r.error, 'err'); cell(tr, r.id, 'id');
       body.appendChild(tr);
     });
-    $('#outstanding-empty').hidden = shown.length > 0;
+    $('#outstanding-empty').hidden = rows.length > 0;
     text($('#outstanding-empty'), error ? (error.status === 401 ? 'Sign in to read (reads are closed on this midtier).'
-      : 'Could not load the outstanding work (' + error.message + ').') : 'Nothing outstanding.');
+      : error.explained ? error.message : 'Could not load the outstanding work (' + error.message + ').')
+      : state.key ? 'Nothing outstanding with key ' + state.key + '.' : 'Nothing outstanding.');
     text($('#page-label'), 'page ' + state.page);
     $('#page-prev').disabled = state.page <= 1;
     $('#page-next').disabled = !more;
   }
 
   // ---- dead letters ----
+  // Everyone who may read sees them (GET /api/dead-letters: no message); Replay and Discard exist for admins only,
+  // and the admin API refuses everyone else anyway.
+  const DL_SIZE = 100;
   async function refreshDeadLetters() {
     const body = $('#dl-table tbody');
-    if (!state.admin) {
+    let items;
+    try { items = (await json('../api/dead-letters?page=1&size=' + DL_SIZE)).items; } catch (e) {
       state.deadLetters = null;
       body.replaceChildren();
-      text($('#dl-note'), 'Dead letters and their Replay and Discard are for users with the admin role: sign in as one.');
+      text($('#dl-note'), e.status === 401 ? 'Sign in to read (reads are closed on this midtier).'
+        : 'Could not load the dead letters (' + e.message + ').');
       return;
     }
-    let items;
-    try { items = await json('../admin/dead-letters?page=1&size=100'); } catch (e) {
-      text($('#dl-note'), 'Could not load the dead letters (' + e.message + ').'); return;
-    }
-    text($('#dl-note'), items.length ? items.length + ' open dead letter(s), oldest first.' : 'No open dead letters.');
+    text($('#dl-note'), (items.length ? (items.length === DL_SIZE ? 'The oldest ' + DL_SIZE : items.length)
+      + ' open dead letter(s), oldest first.' : 'No open dead letters.')
+      + (state.admin || !items.length ? '' : ' Replay and Discard need the admin role.'));
     // rebuilt only when the list changed: a row (and the button under the user's pointer or focus) stays put
-    const signature = JSON.stringify(items.map((d) => d.updateId));
+    const signature = JSON.stringify([state.admin, items.map((d) => d.updateId)]);
     if (signature === state.deadLetters && body.children.length === items.length) return;
     state.deadLetters = signature;
     body.replaceChildren();
     items.forEach((d) => {
       const tr = document.createElement('tr');
       tr.dataset.id = d.updateId;
-      cell(tr, d.type + '/' + d.id); cell(tr, d.reason, 'err'); cell(tr, age(d.failedAt) + ' ago'); cell(tr, d.updateId, 'id');
-      const td = cell(tr, '');
-      td.appendChild(button('Replay', 'replay', () => act('replay', d)));
-      td.appendChild(button('Discard', 'discard', () => act('discard', d)));
+      cell(tr, d.type + '/' + d.id); cell(tr, d.reason, 'err'); cell(tr, age(d.failedAt) + ' ago'); cell(tr, d.attempts);
+      cell(tr, d.updateId, 'id');
+      if (state.admin) {
+        const td = cell(tr, '');
+        td.appendChild(button('Replay', 'replay', () => act('replay', d)));
+        td.appendChild(button('Discard', 'discard', () => act('discard', d)));
+      } else {
+        cell(tr, 'admin only', 'small');
+      }
       body.appendChild(tr);
     });
   }
@@ -264,12 +288,15 @@
       if (!r.ok || !r.body) throw new Error('HTTP ' + r.status);
       f.retry = 1000;
       await readEvents(r.body.getReader());
-      throw new Error('the stream ended');
+      const ended = new Error('the server ended the stream'); ended.ended = true;
+      throw ended;
     } catch (e) {
       if (f.gone) return;
       f.reconnects++;
       text($('#feed-reconnects'), f.reconnects);
-      feedState('disconnected (' + e.message + '); reconnecting', 'reconnecting');
+      // midtier ends a stream now and then on purpose (midtier.changes.stream-max-seconds): not a fault
+      feedState(e.ended ? 'reconnecting (the server ended the stream)' : 'disconnected (' + e.message + '); reconnecting',
+        e.ended ? 'resuming' : 'reconnecting');
       const wait = f.retry; f.retry = Math.min(10000, f.retry * 2);
       setTimeout(connectFeed, wait);
     }

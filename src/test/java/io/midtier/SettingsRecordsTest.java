@@ -70,7 +70,7 @@ class SettingsRecordsTest {
         assertThat(DeliverySettings.read(properties))
                 .isEqualTo(new DeliverySettings("midtier.updates", 1000, 0.8, 900));
         assertThat(ChangesSettings.read(properties))
-                .isEqualTo(new ChangesSettings("midtier.changes", 8, 15000, 2000, 100, 10000, 86_400_000));
+                .isEqualTo(new ChangesSettings("midtier.changes", 8, 15000, 2000, 0, 100, 10000, 86_400_000));
     }
 
     @Test
@@ -80,7 +80,18 @@ class SettingsRecordsTest {
     }
 
     private static ChangesSettings changes(long expiryMs) {
-        return new ChangesSettings("t", 1, 1, 1, 1, 1, expiryMs);
+        return new ChangesSettings("t", 1, 1, 1, 0, 1, 1, expiryMs);
+    }
+
+    @Test
+    void a_stream_limit_is_read_in_seconds_and_a_negative_one_refuses_the_start() throws IOException {
+        Map<String, String> properties = shipped();
+        properties.put("midtier.changes.stream-max-seconds", "90");
+        assertThat(ChangesSettings.read(SettingsReader.of(properties)).streamMaxMs()).isEqualTo(90_000L);
+
+        properties.put("midtier.changes.stream-max-seconds", "-1");
+        assertThatThrownBy(() -> ChangesSettings.read(SettingsReader.of(properties)))
+                .isInstanceOf(StartRefused.class).hasMessageContaining("midtier.changes.stream-max-seconds");
     }
 
     /** The product's application.properties as shipped. */

@@ -39,6 +39,11 @@ public class ApiConfiguration implements CamelConfiguration {
         return new UpdateFilters();
     }
 
+    @BindToRegistry("commandAnswers")
+    public CommandAnswers commandAnswers() {
+        return new CommandAnswers();
+    }
+
     @BindToRegistry("apiErrors")
     public ApiErrors apiErrors() {
         return new ApiErrors();

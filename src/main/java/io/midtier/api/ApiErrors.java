@@ -15,6 +15,14 @@ import org.slf4j.LoggerFactory;
 public class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    /**
+     * The {@code Cache-Control} of every error answer: an error says how things stood at one moment (a 404 before the
+     * entry exists, a 410, a 503 while the back-end is down), and without it some are cacheable by default (404, 410)
+     * and a browser or proxy would answer later requests with it (the console's feed once got a cached 410 on every
+     * reconnect). It also replaces a {@code max-age} a read had already set before it failed.
+     */
+    public static final String NO_STORE = "no-store";
     private final ObjectMapper json = new ObjectMapper();
 
     public void respond(Exchange exchange) {
@@ -47,6 +55,7 @@ public class ApiErrors {
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("Cache-Control", NO_STORE);
     }
 
     String body(int status, String code, String message, String dependency) {

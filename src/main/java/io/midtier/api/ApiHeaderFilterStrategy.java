@@ -7,7 +7,10 @@ import org.apache.camel.spi.HeaderFilterStrategy;
 
 /**
  * Keeps midtier's internal message headers (path parameters, SQL and JMS headers) out of HTTP responses,
- * and keeps clients from setting Camel's control headers on a request.
+ * and keeps clients from setting Camel's control headers on a request. A request's headers become the exchange's
+ * headers, and a route that answers without clearing them would send back any that share a response header's
+ * name: so a request's {@code Location}, {@code Cache-Control}, {@code ETag}... never get in (only its
+ * {@code Content-Type}, which the write path checks).
  */
 public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
@@ -24,6 +27,10 @@ public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
     @Override
     public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
-        return name.regionMatches(true, 0, "Camel", 0, 5) || name.regionMatches(true, 0, "org.apache.camel", 0, 16);
+        if (name.regionMatches(true, 0, "Camel", 0, 5) || name.regionMatches(true, 0, "org.apache.camel", 0, 16)) {
+            return true;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return RESPONSE_HEADERS.contains(lower) && !lower.equals("content-type");
     }
 }

@@ -1,7 +1,9 @@
 package io.midtier.changes;
 
 import io.midtier.api.ApiException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>The platform-http consumer runs a route on a Vert.x worker thread and writes the response when the route
  * ends; a stream instead writes to the Vert.x response itself and keeps its worker thread until the client goes
  * away. That is why the number of open streams is bounded ({@code maxStreams}; more get 503).
+ *
+ * <p>With a {@code maxStreamMs} above 0 the server ends a stream after that long, and closes its connection: behind a
+ * load balancer a client that stays connected stays on one instance for ever, and the instances started later get
+ * none of the existing clients. The client reconnects with the last id it got (the console and EventSource do) and
+ * misses nothing.
  */
 public class ChangeStream {
 
@@ -31,9 +38,12 @@ public class ChangeStream {
     private final long heartbeatMs;
     private final long pollMs;
     private final int batch;
+    private final long maxStreamMs;
     private volatile boolean stopping;
 
-    public ChangeStream(ChangeLog log, ChangeSignal signal, int maxStreams, long heartbeatMs, long pollMs, int batch) {
+    /** @param maxStreamMs how long one stream may stay open before the server ends it; 0 = as long as the client likes */
+    public ChangeStream(ChangeLog log, ChangeSignal signal, int maxStreams, long heartbeatMs, long pollMs, int batch,
+                        long maxStreamMs) {
         this.log = log;
         this.signal = signal;
         this.streams = new Semaphore(maxStreams);
@@ -41,9 +51,13 @@ public class ChangeStream {
         this.heartbeatMs = heartbeatMs;
         this.pollMs = pollMs;
         this.batch = batch;
+        this.maxStreamMs = maxStreamMs;
     }
 
-    /** Streams the changes after {@code after} (-1: from now on) until the client disconnects or midtier stops. */
+    /**
+     * Streams the changes after {@code after} (-1: from now on) until the client disconnects, midtier stops or the
+     * stream has been open for {@code maxStreamMs}.
+     */
     public void stream(Exchange exchange, long after) throws Exception {
         HttpMessage http = exchange.getIn(HttpMessage.class);
         if (http == null) {
@@ -59,6 +73,7 @@ public class ChangeStream {
         }
         HttpServerResponse response = http.getResponse();
         AtomicBoolean closed = new AtomicBoolean();
+        boolean cut = false;
         try {
             response.closeHandler(ignored -> {
                 closed.set(true);
@@ -67,14 +82,24 @@ public class ChangeStream {
             response.setStatusCode(200);
             response.putHeader("Content-Type", "text/event-stream; charset=utf-8");
             response.putHeader("Cache-Control", "no-cache");
+            if (maxStreamMs > 0 && http.getRequest().version() != HttpVersion.HTTP_2) {
+                // the connection is not used again after the cut (closed below)
+                response.putHeader("Connection", "close");
+            }
             response.setChunked(true);
             response.write(": changes after " + last + "\n\n");
-            follow(response, closed, last);
+            cut = follow(response, closed, last);
         } finally {
             streams.release();
             try {
                 if (!response.ended()) {
-                    response.end();
+                    if (cut && http.getRequest().version() != HttpVersion.HTTP_2) {
+                        // a new stream opens a new connection, which a balancer may send to another instance
+                        HttpConnection connection = http.getRequest().connection();
+                        response.end().onComplete(ended -> connection.close());
+                    } else {
+                        response.end();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.debug("change stream already closed: {}", e.toString());
@@ -82,10 +107,17 @@ public class ChangeStream {
         }
     }
 
-    private void follow(HttpServerResponse response, AtomicBoolean closed, long after) throws Exception {
+    /** Writes changes until the stream ends; true when it ends because it has been open for {@code maxStreamMs}. */
+    private boolean follow(HttpServerResponse response, AtomicBoolean closed, long after) throws Exception {
         long last = after;
         long lastWrite = System.currentTimeMillis();
+        long endAt = maxStreamMs > 0 ? lastWrite + maxStreamMs : Long.MAX_VALUE;
         while (!closed.get() && !stopping) {
+            if (System.currentTimeMillis() >= endAt) {
+                // a comment, for a human reading the stream: clients see the end of the response and reconnect
+                response.write(": open for " + maxStreamMs + " ms; reconnect with Last-Event-ID " + last + "\n\n");
+                return true;
+            }
             long generation = signal.generation();
             List<Change> changes = log.after(last, batch);
             if (!changes.isEmpty()) {
@@ -106,14 +138,16 @@ public class ChangeStream {
             if (log.prunedThrough() > last) {
                 // this client fell behind the retention window while connected: it must reload
                 response.write("event: gone\ndata: {\"error\":\"CHANGES_GONE\",\"after\":" + last + "}\n\n");
-                return;
+                return false;
             }
-            signal.awaitAfter(generation, Math.min(pollMs, heartbeatMs));
+            long untilEnd = Math.max(1, endAt - System.currentTimeMillis());
+            signal.awaitAfter(generation, Math.min(untilEnd, Math.min(pollMs, heartbeatMs)));
             if (System.currentTimeMillis() - lastWrite >= heartbeatMs) {
                 response.write(": keep-alive\n\n");
                 lastWrite = System.currentTimeMillis();
             }
         }
+        return false;
     }
 
     /** How many streams are open now. */

@@ -47,7 +47,7 @@ public class ChangesConfiguration implements CamelConfiguration {
         CloseOnStop.register(context, "the change streams' plain pool", plain);
         ChangeSignal signal = new ChangeSignal();
         ChangeStream stream = new ChangeStream(new ChangeLog(plain), signal, settings.sseMaxStreams(),
-                settings.sseHeartbeatMs(), settings.ssePollMs(), settings.publishBatch());
+                settings.sseHeartbeatMs(), settings.ssePollMs(), settings.publishBatch(), settings.streamMaxMs());
         // open streams end first, or the routes' graceful stop would wait for them
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override

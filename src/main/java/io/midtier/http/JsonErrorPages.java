@@ -1,5 +1,6 @@
 package io.midtier.http;
 
+import io.midtier.api.ApiErrors;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -70,6 +71,7 @@ public final class JsonErrorPages {
         }
         // our messages are fixed ASCII text without quotes or backslashes: no escaping needed
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", ApiErrors.NO_STORE)
                 .end("{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 }

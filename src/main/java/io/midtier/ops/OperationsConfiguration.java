@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.Infrastructure;
 import io.midtier.broker.EmbeddedBroker;
 import io.midtier.http.JsonErrorPages;
+import io.midtier.http.ListenPorts;
 import io.midtier.http.CrossSiteGuard;
 import io.midtier.http.RequestGuard;
 import io.midtier.security.AccessPolicy;
@@ -51,6 +52,13 @@ public class OperationsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "midtier.security.users", defaultValue = "") private String users;
     @PropertyInject(value = "camel.server.max-body-size", defaultValue = "0") private long maxBodySize;
     @PropertyInject(value = "midtier.http.body-timeout-ms", defaultValue = "10000") private long bodyTimeoutMs;
+    // the ports as the HTTP servers will bind them (application.properties takes them from midtier.http.* and
+    // midtier.management.port, the settings users know)
+    @PropertyInject(value = "camel.server.host", defaultValue = "0.0.0.0") private String httpHost;
+    @PropertyInject(value = "camel.server.port", defaultValue = "8080") private int httpPort;
+    @PropertyInject(value = "camel.management.enabled", defaultValue = "false") private boolean managementEnabled;
+    @PropertyInject(value = "camel.management.host", defaultValue = "0.0.0.0") private String managementHost;
+    @PropertyInject(value = "camel.management.port", defaultValue = "9876") private int managementPort;
 
     @PropertyInject(value = "midtier.jmx.host", defaultValue = "127.0.0.1") private String jmxHost;
     @PropertyInject(value = "midtier.jmx.port", defaultValue = "0") private int jmxPort;
@@ -68,6 +76,10 @@ public class OperationsConfiguration implements CamelConfiguration {
         secrets.put(ProductionGuard.USERS_KEY, users);
         secrets.put(ProductionGuard.BACKEND_URL_KEY, backendUrl);
         ProductionGuard.check(context.getCamelContextExtension().getProfile(), secrets);
+        ListenPorts.requireFree("midtier.http.port", httpHost, httpPort);
+        if (managementEnabled) {
+            ListenPorts.requireFree("midtier.management.port", managementHost, managementPort);
+        }
 
         RouteSource routes = context.getRegistry().lookupByNameAndType(RouteSourceSetup.BEAN, RouteSource.class);
         if (reloadEnabled && routes != null && routes.kameletDirectory().isPresent()) {

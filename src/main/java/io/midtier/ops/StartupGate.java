@@ -1,5 +1,6 @@
 package io.midtier.ops;
 
+import io.midtier.api.ApiErrors;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.spi.CamelEvent;
@@ -28,6 +29,7 @@ public final class StartupGate implements AuthenticationHandler {
         String message = "STARTING".equals(reason) ? "midtier is starting; try again shortly"
                 : "midtier is stopping; try again shortly";
         ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", ApiErrors.NO_STORE)
                 .putHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .end("{\"status\":503,\"error\":\"" + reason + "\",\"message\":\"" + message + "\"}");
     }

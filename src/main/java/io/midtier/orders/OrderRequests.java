@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public class OrderRequests {
 
     private static final Set<String> FIELDS = Set.of("item", "quantity");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
 
     /** {item, quantity}, or 400 (strict JSON, exactly these two fields; media type and size are checked before). */
@@ -49,6 +51,21 @@ public class OrderRequests {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_ID", "an order id is a UUID");
         }
+    }
+
+    /**
+     * {@code key} filter of the list: the order id ({@code orderId} in the list's JSON), canonical; absent means any.
+     * The database filters the whole list by it, not the page.
+     */
+    public String key(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        // the strict form: UUID.fromString alone takes "1-2-3-4-5" too
+        if (!UUID_TEXT.matcher(key).matches()) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "key must be an order id (a UUID)");
+        }
+        return UUID.fromString(key).toString();
     }
 
     /** {@code status} filter of the list: OUTSTANDING (not answered finally), a status, or none. */

@@ -1,5 +1,6 @@
 package io.midtier.security;
 
+import io.midtier.api.ApiErrors;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,7 @@ public final class HttpSecurityHandler implements AuthenticationHandler {
 
     private static void refuse(RoutingContext ctx, int status, String code, String message) {
         String body = "{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\"" + message + "\"}";
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", ApiErrors.NO_STORE).end(body);
     }
 }

@@ -234,6 +234,11 @@ class ChangeFeedTest {
 
     /** Records {@code count} changes of one test entry (eviction changes: each is one version newer). */
     static void record(String key, int count) {
+        recordEvictions(template, key, count);
+    }
+
+    /** Records {@code count} changes of the entry {@code test/key} through midtier's own change-log route. */
+    static void recordEvictions(ProducerTemplate template, String key, int count) {
         for (int i = 0; i < count; i++) {
             template.send("direct:change-evicted", exchange -> {
                 exchange.setProperty("type", "test");

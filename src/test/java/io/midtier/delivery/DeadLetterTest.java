@@ -138,10 +138,56 @@ class DeadLetterTest {
     }
 
     @Test
+    void a_reader_sees_the_open_dead_letters_without_their_messages_and_may_not_replay_them() {
+        Http.get(app.url("/api/accounts/1043"));
+        backendDown(true);
+        String updateId = rename(app, "1043", "SEEN BY A READER " + System.nanoTime());
+        awaitStatus(app, updateId, "FAILED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(updateId));
+        backendDown(false);
+        Map<String, String> reader = Http.basic(MidtierTestApp.READER, MidtierTestApp.READER_PASSWORD);
+
+        HttpResponse<String> list = Http.get(app.url("/api/dead-letters?size=100"), reader);
+
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode page = MidtierTestApp.json(list.body());
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(100);
+        JsonNode entry = null;
+        for (JsonNode item : page.get("items")) {
+            if (item.get("updateId").asText().equals(updateId)) {
+                entry = item;
+            }
+        }
+        assertThat(entry).as(list.body()).isNotNull();
+        assertThat(entry.get("type").asText()).isEqualTo("accounts");
+        assertThat(entry.get("id").asText()).isEqualTo("1043");
+        assertThat(entry.get("reason").asText()).contains("gave up after 3 attempts");
+        assertThat(entry.get("attempts").asInt()).isEqualTo(3);
+        assertThat(entry.get("failedAt").asText()).isNotBlank();
+        assertThat(entry.has("message")).as("the update's payload stays in the admin list").isFalse();
+        // acting on it, and the admin list with the messages, stay the admin role's
+        HttpResponse<String> replay = Http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.url("/admin/dead-letters/" + updateId + "/replay")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()), reader);
+        assertThat(replay.statusCode()).isEqualTo(403);
+        assertThat(replay.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(Http.get(app.url("/admin/dead-letters"), reader).statusCode()).isEqualTo(403);
+        assertThat(deadLetterIds()).contains(updateId);
+        // the same paging rule as every list
+        HttpResponse<String> badSize = Http.get(app.url("/api/dead-letters?size=0"), reader);
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(MidtierTestApp.json(badSize.body()).get("error").asText()).isEqualTo("INVALID_PAGE");
+        assertThat(badSize.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void admin_requests_for_unknown_or_malformed_ids_are_4xx_json() {
         HttpResponse<String> unknown = Http.post(app.url("/admin/dead-letters/" + UUID.randomUUID() + "/replay"));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(MidtierTestApp.json(unknown.body()).get("error").asText()).isEqualTo("NOT_FOUND");
+        // a 404 is cacheable by default: an error answer says no cache may keep it
+        assertThat(unknown.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(Http.delete(app.url("/admin/dead-letters/not-a-uuid")).statusCode()).isEqualTo(400);
         assertThat(Http.get(app.url("/admin/dead-letters?size=0")).statusCode()).isEqualTo(400);
     }

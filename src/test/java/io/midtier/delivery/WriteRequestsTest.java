@@ -179,6 +179,27 @@ class WriteRequestsTest {
         assertError(Http.get(app.url("/api/updates?size=101")), 400, "INVALID_PAGE");
     }
 
+    @Test
+    void the_key_filter_finds_an_accounts_updates_in_the_whole_list_not_only_on_the_first_page() {
+        String older = Updates.rename(app, "1086", "FIRST " + System.nanoTime());
+        Updates.awaitStatus(app, older, "APPLIED");
+        String wanted = Updates.rename(app, "1087", "SECOND " + System.nanoTime());
+        Updates.awaitStatus(app, wanted, "APPLIED");
+        JsonNode firstPage = MidtierTestApp.json(Http.get(app.url("/api/updates?size=1")).body());
+        assertThat(firstPage.get("items").findValuesAsText("updateId")).as("not on the first page").doesNotContain(wanted);
+
+        JsonNode byKey = MidtierTestApp.json(Http.get(app.url("/api/updates?size=1&key=1087")).body());
+        assertThat(byKey.get("items").findValuesAsText("updateId")).containsExactly(wanted);
+        // the key is an account id as the API reads it anywhere: zero padding names the same account
+        JsonNode padded = MidtierTestApp.json(Http.get(app.url("/api/updates?key=0001087&type=accounts")).body());
+        assertThat(padded.get("items").findValuesAsText("updateId")).containsExactly(wanted);
+        JsonNode none = MidtierTestApp.json(Http.get(app.url("/api/updates?key=1087&status=PENDING")).body());
+        assertThat(none.get("items")).isEmpty();
+        assertError(Http.get(app.url("/api/updates?key=abc")), 400, "INVALID_PARAMETER");
+        assertError(Http.get(app.url("/api/updates?key=12345678901")), 400, "INVALID_PARAMETER");
+        assertError(Http.get(app.url("/api/updates?key=1087%27--")), 400, "INVALID_PARAMETER");
+    }
+
     static long cacheVersion(TestDatabase db, String account) {
         return db.count("select version from cache_entry where type = 'accounts' and id = ?", account);
     }
@@ -187,5 +208,7 @@ class WriteRequestsTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
         assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo(code);
+        // an error describes one moment: no cache may keep it (api/ApiErrors.NO_STORE)
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 }

@@ -172,6 +172,21 @@ class ReadPathTest {
         assertThat(CacheMetrics.count(app, "midtier.cache.negative.hits")).isGreaterThanOrEqualTo(negative + 1);
     }
 
+    @Test
+    void a_request_header_named_like_a_response_header_is_never_sent_back() {
+        Map<String, String> forged = Map.of("Location", "http://elsewhere.invalid/", "Cache-Control", "public",
+                "ETag", "\"forged\"", "X-Cache", "forged");
+        Http.get(app.url("/api/accounts/1031"));
+
+        HttpResponse<String> hit = Http.get(app.url("/api/accounts/1031"), forged);
+
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(hit.headers().firstValue("Location")).isEmpty();
+        assertThat(hit.headers().allValues("Cache-Control")).hasSize(1).allMatch(v -> v.startsWith("max-age="));
+        assertThat(hit.headers().firstValue("ETag")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("\"forged\""));
+        assertThat(hit.headers().firstValue("X-Cache")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("forged"));
+    }
+
     private static long inquiries() {
         return app.simulatorStats().get("inquiries").asLong();
     }

@@ -42,6 +42,17 @@ class ProtectedReadsTest {
     }
 
     @Test
+    void the_open_dead_letters_are_read_under_the_same_policy_as_the_other_lists() {
+        String url = app.url("/api/dead-letters");
+
+        var anonymous = Http.get(url, Http.anonymous());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(Http.get(url, Http.basic(MidtierTestApp.READER, MidtierTestApp.READER_PASSWORD)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_reader_still_may_not_write() {
         var response = Http.put(app.url("/api/accounts/1001"), "{\"name\":\"READER\"}", Map.of(
                 "Content-Type", "application/json",

@@ -119,6 +119,27 @@ class OrderCallbackTest {
         assertThat(Http.get(app.url("/api/orders?status=LOST")).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void the_key_filter_finds_an_order_in_the_whole_list_not_only_on_the_first_page() {
+        submit("{\"item\":\"OLDER\",\"quantity\":1}");
+        String wanted = submit("{\"item\":\"WANTED\",\"quantity\":2}");
+        JsonNode firstPage = MidtierTestApp.json(Http.get(app.url("/api/orders?size=1")).body());
+        assertThat(firstPage.get("items").findValuesAsText("orderId")).as("not on the first page").doesNotContain(wanted);
+
+        JsonNode byKey = MidtierTestApp.json(Http.get(app.url("/api/orders?size=1&key=" + wanted)).body());
+        assertThat(byKey.get("items").findValuesAsText("orderId")).containsExactly(wanted);
+        JsonNode upper = MidtierTestApp.json(Http.get(app.url("/api/orders?key=" + wanted.toUpperCase())).body());
+        assertThat(upper.get("items").findValuesAsText("orderId")).containsExactly(wanted);
+        JsonNode unknown = MidtierTestApp.json(Http.get(app.url("/api/orders?key=" + UUID.randomUUID())).body());
+        assertThat(unknown.get("items")).isEmpty();
+        for (String bad : List.of("not-an-id", "1-2-3-4-5", wanted + "x", "1001")) {
+            HttpResponse<String> response = Http.get(app.url("/api/orders?key=" + bad));
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(MidtierTestApp.json(response.body()).get("error").asText()).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+    }
+
     private static String submit(String body) {
         HttpResponse<String> response = post(body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

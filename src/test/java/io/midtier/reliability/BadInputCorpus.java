@@ -86,6 +86,10 @@ public final class BadInputCorpus {
             return status + " without a JSON error body (Content-Type " + response.header("Content-Type") + "): "
                     + snippet(response);
         }
+        // an error answer describes one moment: no cache may keep it (some are cacheable by default: 404, 410)
+        if (jsonError && !"no-store".equals(response.header("Cache-Control"))) {
+            return status + " JSON error without Cache-Control: no-store (" + response.header("Cache-Control") + ")";
+        }
         return null;
     }
 
@@ -467,12 +471,14 @@ public final class BadInputCorpus {
         }
         String[] updates = {"status=pending", "status=PENDING%27--", "status=DONE", "type=orders", "type=accounts%00",
                 "type=ACCOUNTS", "size=501", "size=0", "page=-1", "page=x", "status=PENDING&status=x",
-                "status=%50ENDING%00", "type=../accounts"};
+                "status=%50ENDING%00", "type=../accounts", "key=abc", "key=1001%27--", "key=12345678901",
+                "key=%D9%A1", "key=1001&key=1002", "key=accounts%2F1001"};
         for (String q : updates) {
             c.add("list-updates/" + label(q), "injection", RawRequest.of("GET", "/api/updates?" + q));
         }
         String[] orders = {"status=NOPE", "status=OUTSTANDING%27%3B--", "status=%C0%B1", "size=0", "size=501",
-                "page=-3", "page=z", "status=outstanding%00"};
+                "page=-3", "page=z", "status=outstanding%00", "key=1001", "key=1-2-3-4-5",
+                "key=00000000-0000-0000-0000-00000000000g", "key=%27%20or%201%3D1--"};
         for (String q : orders) {
             c.add("list-orders/" + label(q), "injection", RawRequest.of("GET", "/api/orders?" + q));
         }
@@ -491,6 +497,7 @@ public final class BadInputCorpus {
         }
         for (String q : new String[] {"size=0", "size=501", "page=-1", "page=x%27"}) {
             c.add("list-dead-letters/" + label(q), "injection", RawRequest.of("GET", "/admin/dead-letters?" + q).auth(c.auth));
+            c.add("list-open-dead-letters/" + label(q), "injection", RawRequest.of("GET", "/api/dead-letters?" + q));
         }
     }
 

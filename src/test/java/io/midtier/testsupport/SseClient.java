@@ -22,6 +22,8 @@ public final class SseClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    // System.nanoTime() when the server ended the stream (not when close() disconnected it); -1 while open
+    private volatile long endedAtNanos = -1;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -65,6 +67,7 @@ public final class SseClient implements AutoCloseable {
                     data.append(line.substring(5).strip());
                 }
             }
+            endedAtNanos = System.nanoTime();
         } catch (IOException e) {
             // disconnected
         }
@@ -82,6 +85,31 @@ public final class SseClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The next event if one arrives within the timeout, else null. */
+    public Event poll(Duration timeout) {
+        try {
+            return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the server ended the stream (its response is complete). */
+    public boolean ended() {
+        return endedAtNanos >= 0;
+    }
+
+    /** When the server ended the stream ({@link System#nanoTime()}), or -1 while it is open. */
+    public long endedAtNanos() {
+        return endedAtNanos;
+    }
+
+    /** A header of the stream's response, or null. */
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse(null);
     }
 
     /** Events received and not taken yet. */
