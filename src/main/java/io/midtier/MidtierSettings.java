@@ -46,6 +46,8 @@ public record MidtierSettings(DatabaseSettings database, TransactionManagerSetup
                 settings.longNumber("midtier.broker.call-timeout-ms"),
                 settings.integer("midtier.broker.reconnect-attempts"),
                 settings.longNumber("midtier.broker.updates-max-size-bytes"),
-                settings.longNumber("midtier.broker.updates-expiry-ms"));
+                settings.longNumber("midtier.broker.updates-expiry-ms"),
+                settings.longNumber("midtier.broker.dead-letter-memory-bytes"),
+                java.util.List.of(settings.text("midtier.queue.orders"), settings.text("midtier.queue.order-replies")));
     }
 }

@@ -35,6 +35,7 @@ class SettingsRecordsTest {
         assertThat(settings.broker().deadLetterQueue()).isEqualTo("DLQ.midtier.updates");
         assertThat(settings.broker().redeliveryMultiplier()).isEqualTo(2.0);
         assertThat(settings.broker().updatesExpiryMs()).isEqualTo(604_800_000L);
+        assertThat(settings.broker().deadLetterMemoryBytes()).isEqualTo(10_485_760L);
     }
 
     @Test

@@ -2,18 +2,15 @@ package io.midtier.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.sql.SQLException;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns whatever failed into an HTTP status and a JSON body. A refused request says why; a failure of a
- * resource midtier depends on (database, broker, transaction, back-end) is a 503 the client may retry;
- * anything else is a 500. No stack trace or internal message leaves the process.
+ * Turns whatever failed into an HTTP status and a JSON body. A refused request says why; a dependency midtier
+ * could not reach (database, broker, transactions, back-end: {@link FailureKind}) is a 503 {@code UNAVAILABLE}
+ * naming it, which the client may retry; anything else, a SQL error that is not a connection failure included, is
+ * a 500 {@code INTERNAL} and one error line in the log. No stack trace or internal message leaves the process.
  */
 public class ApiErrors {
 
@@ -38,49 +35,38 @@ public class ApiErrors {
             status = refused.status();
             code = refused.code();
             message = refused.getMessage();
-        } else if (isUnavailable(failure)) {
-            status = 503;
-            code = "UNAVAILABLE";
-            message = "a resource midtier depends on is unavailable; nothing was changed, try again later";
-            LOG.warn("{} answered 503: {}", request(exchange), describe(failure));
+            exchange.getMessage().setBody(body(status, code, message, null));
         } else {
-            status = 500;
-            code = "INTERNAL";
-            message = "internal error; nothing was changed";
-            LOG.error("{} failed", request(exchange), failure);
+            FailureKind kind = FailureKind.of(failure);
+            status = kind.status();
+            if (kind.unavailable()) {
+                code = "UNAVAILABLE";
+                message = "a resource midtier depends on (" + kind.dependency()
+                        + ") is unavailable; nothing was changed, try again later";
+                LOG.warn("{} answered 503 ({} unavailable): {}", request(exchange), kind.dependency(), describe(failure));
+            } else {
+                code = "INTERNAL";
+                message = "internal error";
+                // one line to find it by; the stack trace for whoever turns the logger up
+                LOG.error("{} answered 500: {}", request(exchange), describe(failure));
+                LOG.debug("{} failed", request(exchange), failure);
+            }
+            exchange.getMessage().setBody(body(status, code, message, kind.dependency()));
         }
-        exchange.getMessage().setBody(body(status, code, message));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader("Cache-Control", NO_STORE);
     }
 
-    String body(int status, String code, String message) {
+    String body(int status, String code, String message, String dependency) {
         ObjectNode node = json.createObjectNode();
         node.put("status", status);
         node.put("error", code);
         node.put("message", message);
-        return node.toString();
-    }
-
-    static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof jakarta.jms.JMSException
-                    || t instanceof org.springframework.jms.JmsException
-                    || t instanceof org.springframework.dao.DataAccessException
-                    || t instanceof jakarta.transaction.RollbackException
-                    || t instanceof jakarta.transaction.SystemException
-                    || t instanceof jakarta.transaction.HeuristicMixedException
-                    || t instanceof jakarta.transaction.HeuristicRollbackException
-                    || t instanceof javax.transaction.xa.XAException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException
-                    || t instanceof HttpOperationFailedException
-                    || t instanceof BackendUnavailableException) {
-                return true;
-            }
+        if (dependency != null) {
+            node.put("dependency", dependency);
         }
-        return false;
+        return node.toString();
     }
 
     /**
@@ -113,6 +99,7 @@ public class ApiErrors {
             }
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
-        return text.toString();
+        // one line: PostgreSQL's messages carry their detail and context on lines of their own
+        return text.toString().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -80,8 +80,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setExpiryAddress(SimpleString.of(settings.deadLetterQueue()))
                 .setExpiryDelay(settings.updatesExpiryMs() > 0 ? settings.updatesExpiryMs() : -1L));
         // Dead letters are never dropped or refused: retried without limit (with the updates' backoff: one whose
-        // update may have reached the back-end waits for the back-end to answer), paged to disk when memory is full.
+        // update may have reached the back-end waits for the back-end to answer), paged to disk beyond
+        // deadLetterMemoryBytes in memory.
         config.addAddressSetting(settings.deadLetterQueue(), new AddressSettings()
+                .setMaxSizeBytes(settings.deadLetterMemoryBytes())
                 .setRedeliveryDelay(settings.redeliveryDelayMs())
                 .setRedeliveryMultiplier(settings.redeliveryMultiplier())
                 .setMaxRedeliveryDelay(settings.maxRedeliveryDelayMs())
@@ -89,6 +91,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         config.addAddressConfiguration(anycastQueue(settings.updatesQueue()));
         config.addAddressConfiguration(anycastQueue(settings.deadLetterQueue()));
+        settings.durableQueues().forEach(queue -> config.addAddressConfiguration(anycastQueue(queue)));
         return config;
     }
 
@@ -131,6 +134,16 @@ public final class EmbeddedBroker implements AutoCloseable {
             return store == null ? 0 : store.getAddressSize();
         } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /** Whether an address pages its messages to disk now (it holds more than its memory bound). */
+    public boolean paging(String address) {
+        try {
+            var store = server.getActiveMQServer().getPagingManager().getPageStore(SimpleString.of(address));
+            return store != null && store.isPaging();
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.midtier.db;
 
+import io.midtier.run.StartRefused;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ public final class PostgresPreflight {
                     + ": " + e.getMessage() + " (for a local development database run scripts/dev-postgres.sh)", e);
         }
         if (prepared < db.poolSize()) {
-            throw new IllegalStateException("PostgreSQL at " + db.url() + " has max_prepared_transactions = " + prepared
+            throw new StartRefused("PostgreSQL at " + db.url() + " has max_prepared_transactions = " + prepared
                     + ", but midtier's XA transactions need at least " + db.poolSize()
                     + " (midtier.db.pool-size). Set max_prepared_transactions in postgresql.conf and restart"
                     + " PostgreSQL; for a local development database scripts/dev-postgres.sh does it.");

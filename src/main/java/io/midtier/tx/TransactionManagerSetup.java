@@ -11,6 +11,7 @@ import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchroniza
 import com.arjuna.ats.jta.common.jtaPropertyManager;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
+import io.midtier.run.StartRefused;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
@@ -93,11 +94,11 @@ public final class TransactionManagerSetup implements AutoCloseable {
 
     static void validateNodeId(String nodeId) {
         if (nodeId == null || nodeId.isBlank()) {
-            throw new IllegalArgumentException("midtier.tx.node-id must be set and unique per running instance");
+            throw new StartRefused("midtier.tx.node-id must be set and unique per running instance");
         }
         if (nodeId.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_ID_BYTES) {
-            throw new IllegalArgumentException("midtier.tx.node-id '" + nodeId + "' is longer than "
-                    + MAX_NODE_ID_BYTES + " bytes");
+            throw new StartRefused("midtier.tx.node-id '" + nodeId + "' is longer than " + MAX_NODE_ID_BYTES
+                    + " bytes (Narayana puts it into every transaction id)");
         }
     }
 

@@ -110,6 +110,33 @@ class DeadLetterTest {
         assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);
     }
 
+    // README: "POST /admin/dead-letters/{id}/replay (409 when the entry got a newer update since)"
+    @Test
+    void a_dead_letter_whose_entry_got_a_newer_update_is_not_replayed_409() {
+        Http.get(app.url("/api/accounts/1043"));
+        backendDown(true);
+        String updateId = rename(app, "1043", "OVERTAKEN " + System.nanoTime());
+        awaitStatus(app, updateId, "FAILED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(updateId));
+        backendDown(false);
+        String newer = rename(app, "1043", "NEWER " + System.nanoTime());
+        awaitStatus(app, newer, "APPLIED");
+        long audits = db.count("select count(*) from dead_letter_audit where update_id = ?", UUID.fromString(updateId));
+
+        HttpResponse<String> replay = Http.post(app.url("/admin/dead-letters/" + updateId + "/replay"));
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+        assertThat(MidtierTestApp.json(replay.body()).get("error").asText()).isEqualTo("CONFLICT");
+        // nothing moved: the dead letter is still open, the update still FAILED and never sent, no audit row
+        assertThat(deadLetterIds()).contains(updateId);
+        assertThat(Updates.status(app, updateId).get("status").asText()).isEqualTo("FAILED");
+        assertThat(db.count("select count(*) from dead_letter_audit where update_id = ?", UUID.fromString(updateId)))
+                .isEqualTo(audits);
+        assertThat(appliedCopies(db, updateId)).isZero();
+        assertThat(MidtierTestApp.json(Http.get(app.url("/api/accounts/1043")).body()).get("name").asText())
+                .startsWith("NEWER");
+    }
+
     @Test
     void a_reader_sees_the_open_dead_letters_without_their_messages_and_may_not_replay_them() {
         Http.get(app.url("/api/accounts/1043"));

@@ -12,6 +12,7 @@ import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,7 +118,11 @@ class DeliveryRecoveryTest {
             gaps[i] = ((Timestamp) attempts.get(i + 1).get("started_at")).getTime()
                     - ((Timestamp) attempts.get(i).get("started_at")).getTime();
         }
-        assertThat(gaps[0]).isGreaterThanOrEqualTo(250);
+        // the configured backoff: 300 ms, then times 2 (each gap also holds the failed attempt's own call)
+        for (int i = 0; i < 3; i++) {
+            assertThat(gaps[i]).as("gap %d of %s", i, java.util.Arrays.toString(gaps))
+                    .isGreaterThanOrEqualTo(300L << i);
+        }
         assertThat(gaps[1]).isGreaterThan(gaps[0]);
         assertThat(gaps[2]).isGreaterThan(gaps[1]);
     }
@@ -158,5 +163,41 @@ class DeliveryRecoveryTest {
         JsonNode cached = MidtierTestApp.json(Http.get(app.url("/api/accounts/1032")).body());
         assertThat(cached.get("name").asText().strip()).isEqualTo(backendName);
         assertThat(cached.get("pendingUpdate").isNull()).isTrue();
+    }
+
+    // README: "Permanent rejections (return codes 20, 12, 13) -> FAILED at once, no retry." 20 is above; 13 and 12 are
+    // produced by the back-end's own state: an account closed there after midtier cached it, a record it cannot take.
+    @Test
+    void an_account_gone_from_the_backend_fails_the_update_at_once_with_return_code_13() {
+        String account = "1035";
+        assertThat(Http.get(app.url("/api/accounts/" + account)).statusCode()).isEqualTo(200);
+        db.update("delete from simulator.account_txn where account_id = ?", account);
+        db.update("delete from simulator.account where id = ?", account);
+
+        assertFailedAtOnce(rename(app, account, "GONE " + System.nanoTime() % 100_000), "13", "ACCOUNT NOT FOUND");
+    }
+
+    @Test
+    void a_record_the_backend_refuses_fails_the_update_at_once_with_return_code_12() {
+        String account = "1036";
+        // the back-end holds an account without a name; midtier serves it as it is, and a PUT that changes only the
+        // phone sends the blank name back, which ACCTUPD refuses as an invalid request
+        db.update("update simulator.account set name = '' where id = ?", account);
+        assertThat(Http.get(app.url("/api/accounts/" + account)).statusCode()).isEqualTo(200);
+        HttpResponse<String> put = Http.put(app.url("/api/accounts/" + account), "{\"phone\":\"555 0136\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
+
+        assertFailedAtOnce(MidtierTestApp.json(put.body()).get("updateId").asText(), "12", "NAME MUST NOT BE BLANK");
+    }
+
+    private static void assertFailedAtOnce(String updateId, String returnCode, String message) {
+        JsonNode failed = awaitStatus(app, updateId, "FAILED");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.get("lastError").asText()).contains(returnCode).contains(message);
+        // no retry: nothing of it left on the queue or its dead-letter queue, one attempt recorded, nothing applied
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.messageCount("midtier.updates") == 0);
+        assertThat(broker.messageCount("DLQ.midtier.updates")).isZero();
+        assertThat(Updates.attemptsRecorded(db, updateId)).isEqualTo(1);
+        assertThat(appliedCopies(db, updateId)).isZero();
     }
 }

@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,11 +73,28 @@ class WriteRequestsTest {
         Http.get(app.url("/api/accounts/1082"));
         long updates = db.count("select count(*) from cache_update");
 
-        List<HttpResponse<String>> responses = List.of(
-                        CompletableFuture.supplyAsync(() -> Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers)),
-                        CompletableFuture.supplyAsync(() -> Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers)),
-                        CompletableFuture.supplyAsync(() -> Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers)))
-                .stream().map(CompletableFuture::join).toList();
+        // the racers start together at a barrier, each on a thread of its own (the common pool has one thread on a
+        // 2-core machine: its tasks would run one after the other)
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        List<HttpResponse<String>> responses;
+        try {
+            List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the racers did not meet at the start", e);
+                    }
+                    return Http.put(app.url("/api/accounts/1082"), "{\"name\":\"RACE\"}", headers);
+                }, threads));
+            }
+            responses = calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdownNow();
+        }
 
         assertThat(db.count("select count(*) from cache_update")).isEqualTo(updates + 1);
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));

@@ -105,6 +105,14 @@ class DockerComposeTest {
                 .isEqualTo(Integer.parseInt(shipped.getProperty("midtier.broker.max-delivery-attempts")));
         assertThat(updates.getRedeliveryDelay())
                 .isEqualTo(Long.parseLong(shipped.getProperty("midtier.broker.redelivery-delay-ms")));
+        // dead letters are paged to disk, never dropped or refused, beyond the same memory bound
+        AddressSettings deadLetters = config.getAddressSettings().get(shipped.getProperty("midtier.queue.updates-dlq"));
+        assertThat(deadLetters).isNotNull();
+        assertThat(deadLetters.getAddressFullMessagePolicy())
+                .isEqualTo(org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy.PAGE);
+        assertThat(deadLetters.getMaxSizeBytes())
+                .isEqualTo(Long.parseLong(shipped.getProperty("midtier.broker.dead-letter-memory-bytes")));
+        assertThat(deadLetters.getMaxDeliveryAttempts()).isEqualTo(-1);
     }
 
     private static Map<String, Object> compose() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.reliability.PostgresCluster;
 import io.midtier.simulator.Simulator;
 import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
@@ -15,6 +16,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,9 +69,10 @@ class JarRunIT {
                 AtomicReference<HttpResponse<String>> read = new AtomicReference<>();
                 await("GET /api/accounts/1001 from the jar (output: " + app.log() + ")")
                         .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                        .ignoreExceptions()
+                        // a jar that exited fails the wait at once (not hidden among the refused connections)
+                        .failFast("the jar exited (output: " + app.log() + ")", () -> !app.alive())
+                        .ignoreException(java.io.UncheckedIOException.class)
                         .until(() -> {
-                            assertThat(app.alive()).as("the jar is running").isTrue();
                             read.set(Http.get("http://127.0.0.1:" + http + "/api/accounts/1001"));
                             return read.get().statusCode() == 200;
                         });
@@ -116,6 +121,59 @@ class JarRunIT {
             assertThat(app.output()).contains("midtier did not start: midtier.routes.directory=/nonexistent/midtier-routes")
                     .doesNotContain("\tat ");
         }
+    }
+
+    // README: "Against a PostgreSQL it may not reconfigure, midtier refuses to start and names the setting."
+    @Test
+    void a_postgresql_without_prepared_transactions_stops_the_start_in_one_line_naming_the_setting() throws Exception {
+        try (PostgresCluster cluster = PostgresCluster.start(Path.of("target", "postgres-no-prepared"))) {
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), TestDatabase.USER, "");
+                 Statement s = c.createStatement()) {
+                s.execute("alter system set max_prepared_transactions = 0");
+            }
+            cluster.restart();
+            Map<String, String> environment = environment("jar-no-prepared", FreePorts.next());
+            environment.put("MIDTIER_DB_URL", cluster.jdbcUrl());
+            try (MidtierProcess midtier = MidtierProcess.jar("jar-no-prepared", environment)) {
+                JavaProcess app = midtier.launch();
+                assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
+                assertThat(refusal(app)).contains("max_prepared_transactions = 0").contains("midtier.db.pool-size");
+            }
+        }
+    }
+
+    // README: "node id midtier.tx.node-id, unique per running instance, at most 28 bytes"
+    @Test
+    void a_node_id_longer_than_28_bytes_stops_the_start_in_one_line_naming_the_setting() {
+        Map<String, String> environment = environment("jar-long-node-id", FreePorts.next());
+        String nodeId = "midtier-node-id-of-29-bytes-x";
+        assertThat(nodeId).hasSize(29);
+        environment.put("MIDTIER_TX_NODE_ID", nodeId);
+        try (MidtierProcess midtier = MidtierProcess.jar("jar-long-node-id", environment)) {
+            JavaProcess app = midtier.launch();
+            assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
+            assertThat(refusal(app)).contains("midtier.tx.node-id '" + nodeId + "'").contains("longer than 28 bytes");
+        }
+        // 28 bytes is within the limit (the data folder is another: nothing of the refused start is reused)
+        Map<String, String> within = environment("jar-node-id-28", FreePorts.next());
+        within.put("MIDTIER_TX_NODE_ID", nodeId.substring(0, 28));
+        try (MidtierProcess midtier = MidtierProcess.jar("jar-node-id-28", within)) {
+            JavaProcess app = midtier.launch();
+            await("the start with a 28-byte node id (output: " + app.log() + ")").atMost(Duration.ofMinutes(2))
+                    .failFast("the jar exited (output: " + app.log() + ")", () -> !app.alive())
+                    .until(() -> app.output().contains("Apache Camel 4.18.0 (midtier) started"));
+            assertThat(app.output()).doesNotContain("midtier did not start");
+        }
+    }
+
+    /**
+     * The one line midtier logs for a refused start. (A refusal during the infrastructure's start comes while the
+     * Camel context starts: Camel logs its own "Error starting CamelContext" with a stack trace before it.)
+     */
+    private static String refusal(JavaProcess app) {
+        List<String> refusal = app.output().lines().filter(l -> l.contains("midtier did not start")).toList();
+        assertThat(refusal).as(app.output()).hasSize(1);
+        return refusal.get(0);
     }
 
     private static Map<String, String> environment(String name, int http) {
