@@ -23,7 +23,7 @@ public class ApiErrors {
      * reconnect). It also replaces a {@code max-age} a read had already set before it failed.
      */
     public static final String NO_STORE = "no-store";
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public void respond(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -58,8 +58,13 @@ public class ApiErrors {
         exchange.getMessage().setHeader("Cache-Control", NO_STORE);
     }
 
-    String body(int status, String code, String message, String dependency) {
-        ObjectNode node = json.createObjectNode();
+    /** midtier's JSON error body, the same wherever an error is answered (a route, the HTTP server's handlers). */
+    public static String body(int status, String code, String message) {
+        return body(status, code, message, null);
+    }
+
+    static String body(int status, String code, String message, String dependency) {
+        ObjectNode node = JSON.createObjectNode();
         node.put("status", status);
         node.put("error", code);
         node.put("message", message);

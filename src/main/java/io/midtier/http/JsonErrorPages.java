@@ -63,15 +63,14 @@ public final class JsonErrorPages {
         }));
     }
 
-    /** Answers with the JSON error body, unless an answer has already begun. */
-    static void send(RoutingContext ctx, int status, String code, String message) {
+    /** Answers with midtier's JSON error body ({@link ApiErrors#body}), unless an answer has already begun. */
+    public static void send(RoutingContext ctx, int status, String code, String message) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten() || response.ended() || response.closed()) {
             return;
         }
-        // our messages are fixed ASCII text without quotes or backslashes: no escaping needed
         response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", ApiErrors.NO_STORE)
-                .end("{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+                .end(ApiErrors.body(status, code, message));
     }
 }

@@ -1,6 +1,6 @@
 package io.midtier.ops;
 
-import io.midtier.api.ApiErrors;
+import io.midtier.http.JsonErrorPages;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.spi.CamelEvent;
@@ -28,10 +28,8 @@ public final class StartupGate implements AuthenticationHandler {
         }
         String message = "STARTING".equals(reason) ? "midtier is starting; try again shortly"
                 : "midtier is stopping; try again shortly";
-        ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", ApiErrors.NO_STORE)
-                .putHeader("Retry-After", RETRY_AFTER_SECONDS)
-                .end("{\"status\":503,\"error\":\"" + reason + "\",\"message\":\"" + message + "\"}");
+        ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+        JsonErrorPages.send(ctx, 503, reason, message);
     }
 
     public boolean open() {

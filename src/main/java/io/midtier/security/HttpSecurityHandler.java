@@ -1,6 +1,6 @@
 package io.midtier.security;
 
-import io.midtier.api.ApiErrors;
+import io.midtier.http.JsonErrorPages;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +91,6 @@ public final class HttpSecurityHandler implements AuthenticationHandler {
     }
 
     private static void refuse(RoutingContext ctx, int status, String code, String message) {
-        String body = "{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\"" + message + "\"}";
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", ApiErrors.NO_STORE).end(body);
+        JsonErrorPages.send(ctx, status, code, message);
     }
 }
