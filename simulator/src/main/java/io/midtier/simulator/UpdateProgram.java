@@ -21,7 +21,7 @@ final class UpdateProgram implements CicsProgram {
     }
 
     @Override
-    public CicsReply run(String commarea) throws SQLException {
+    public CicsReply run(String commarea) throws SQLException, InterruptedException {
         AcctUpd.Request request;
         try {
             request = AcctUpd.parseRequest(commarea);
