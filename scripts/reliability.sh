@@ -16,6 +16,7 @@
 #   --exclude LIST     scenarios not to run (named as excluded in the results)
 #   --minutes N        run the soak for N minutes (alone, unless --scenarios names others too)
 #   --seed N           the soak's random seed (default: a new one, printed)
+#   --rate N           the soak's new writes a second, all writers together (15)
 #   --writes N         accepted writes per scenario (120)
 #   --crashes N        kill -9 of midtier in the crash scenario (5)
 #   --writers N        concurrent writing clients (8)
@@ -33,12 +34,12 @@ cd "$(dirname "$0")/.."
 props=()
 while [ $# -gt 0 ]; do
     case "$1" in
-        --scenarios|--exclude|--minutes|--seed|--writes|--crashes|--writers|--readers|--keys|--latency-ms|--outage-seconds|--drain-seconds|--broker|--database|--db-url)
+        --scenarios|--exclude|--minutes|--seed|--rate|--writes|--crashes|--writers|--readers|--keys|--latency-ms|--outage-seconds|--drain-seconds|--broker|--database|--db-url)
             [ $# -ge 2 ] || { echo "reliability: $1 needs a value" >&2; exit 2; }
             props+=("-Dreliability.${1#--}=$2")
             shift 2 ;;
         -h|--help)
-            sed -n '2,32p' "$0"; exit 0 ;;
+            sed -n '2,33p' "$0"; exit 0 ;;
         *)
             echo "reliability: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac

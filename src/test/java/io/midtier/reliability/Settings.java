@@ -21,10 +21,12 @@ import java.util.List;
  *                       writes when there are more)
  * @param minutes        the soak's length (0: no soak); {@code --minutes N} alone runs the soak only
  * @param seed           the soak's random seed (printed; {@code --seed N} repeats a run's choice of faults)
+ * @param rate           the soak's new writes a second, all writers together (default 15: below what delivery carries
+ *                       on this 2-core machine, so the backlog a fault leaves is worked off)
  */
 record Settings(List<String> scenarios, List<String> excluded, long writes, int crashes, int writers, int readers,
-                int keys, long latencyMs, int outageSeconds, int drainSeconds, int minutes, long seed, Path jar,
-                Path outDir) {
+                int keys, long latencyMs, int outageSeconds, int drainSeconds, int minutes, long seed, double rate,
+                Path jar, Path outDir) {
 
     static Settings fromSystemProperties() {
         int minutes = Integer.getInteger("reliability.minutes", 0);
@@ -43,6 +45,7 @@ record Settings(List<String> scenarios, List<String> excluded, long writes, int 
                 Integer.getInteger("reliability.drain-seconds", (int) Math.max(180, writes / 20)),
                 minutes,
                 seed.isBlank() ? new java.security.SecureRandom().nextLong() : Long.parseLong(seed.trim()),
+                Double.parseDouble(System.getProperty("reliability.rate", "15")),
                 Path.of(System.getProperty("reliability.jar", "target/midtier.jar")),
                 Path.of(System.getProperty("reliability.out", "target/reliability")));
     }
@@ -57,7 +60,7 @@ record Settings(List<String> scenarios, List<String> excluded, long writes, int 
 
     String describe() {
         if (minutes > 0 && scenarios.contains(ScenarioSelection.SOAK)) {
-            return "soak " + minutes + " min, seed " + seed + ", " + writers + " writers, " + readers + " readers, "
+            return "soak " + minutes + " min, seed " + seed + ", " + rate + " writes/s, " + writers + " writers, " + readers + " readers, "
                     + keys + " accounts, back-end latency " + latencyMs + " ms"
                     + (excluded.isEmpty() ? "" : "; excluded " + excluded);
         }

@@ -43,9 +43,10 @@ final class SoakScenario implements Scenario {
         System.out.printf("[soak] %d minutes, seed %d (repeat with --seed %d)%n", minutes, settings.seed(), settings.seed());
         long deadline = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
         List<String> round = new ArrayList<>();
-        // no write limit: the writers stop at the deadline
+        // no write limit: the writers stop at the deadline; paced, since unpaced writes outrun delivery once a fault
+        // has left a backlog (per-key order then sends most messages around the queue, and it never drains)
         try (Load load = new Load(log, stack.node, settings.accountIds(), prefix, Long.MAX_VALUE)
-                .start(settings.writers(), settings.readers())) {
+                .paced(settings.rate()).start(settings.writers(), settings.readers())) {
             while (System.nanoTime() < deadline) {
                 if (round.isEmpty()) {
                     round.addAll(FAULTS);
