@@ -20,7 +20,8 @@ interface Scenario {
     /**
      * After {@link #drive}: the update ids this scenario allows to end FAILED, each because of a rule it named and
      * checked (the outage scenario: a dead letter whose replay was refused since a newer write of the entry was
-     * accepted after it). Only a scenario that expects dead letters may name any; it counts them itself.
+     * accepted after it, or a write failed unsent with an earlier dead letter of its entry). Only a scenario that
+     * expects dead letters may name any; it counts them itself.
      */
     default java.util.Set<String> failedByRule() {
         return java.util.Set.of();
