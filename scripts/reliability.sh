@@ -5,9 +5,18 @@
 #
 #   scripts/reliability.sh --writes 10000 --crashes 5 --scenarios crash
 #   scripts/reliability.sh --scenarios crash,outage,bad-input --writers 16 --db-url jdbc:postgresql://127.0.0.1:5432/mine
+#   scripts/reliability.sh --minutes 30                 # the soak: every fault kind at random, seed printed
+#   scripts/reliability.sh --minutes 30 --seed 42       # the same faults in the same order again
+#
+# A scenario asked for that cannot run (no private PostgreSQL cluster, the broker does not start...) fails the run
+# with the reason; --exclude names the ones to leave out on purpose.
 #
 # Options (defaults are the short run of the test suite):
-#   --scenarios LIST   crash,broker-loss,db-restart,outage,bad-input (all)
+#   --scenarios LIST   crash,broker-loss,db-restart,outage,after-apply,bad-input (all); soak
+#   --exclude LIST     scenarios not to run (named as excluded in the results)
+#   --minutes N        run the soak for N minutes (alone, unless --scenarios names others too)
+#   --seed N           the soak's random seed (default: a new one, printed)
+#   --rate N           the soak's new writes a second, all writers together (15)
 #   --writes N         accepted writes per scenario (120)
 #   --crashes N        kill -9 of midtier in the crash scenario (5)
 #   --writers N        concurrent writing clients (8)
@@ -25,12 +34,12 @@ cd "$(dirname "$0")/.."
 props=()
 while [ $# -gt 0 ]; do
     case "$1" in
-        --scenarios|--writes|--crashes|--writers|--readers|--keys|--latency-ms|--outage-seconds|--drain-seconds|--broker|--database|--db-url)
+        --scenarios|--exclude|--minutes|--seed|--rate|--writes|--crashes|--writers|--readers|--keys|--latency-ms|--outage-seconds|--drain-seconds|--broker|--database|--db-url)
             [ $# -ge 2 ] || { echo "reliability: $1 needs a value" >&2; exit 2; }
             props+=("-Dreliability.${1#--}=$2")
             shift 2 ;;
         -h|--help)
-            sed -n '2,24p' "$0"; exit 0 ;;
+            sed -n '2,33p' "$0"; exit 0 ;;
         *)
             echo "reliability: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac

@@ -156,6 +156,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         server.getActiveMQServer().getAddressSettingsRepository().addMatch(match, settings);
     }
 
+    /**
+     * The XA transactions prepared on this broker and neither committed nor rolled back yet (a transaction manager's
+     * recovery completes them), as the broker's management API lists them ({@code listPreparedTransactions}).
+     */
+    public java.util.List<String> preparedTransactions() throws Exception {
+        return java.util.List.of(server.getActiveMQServer().getActiveMQServerControl().listPreparedTransactions());
+    }
+
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }

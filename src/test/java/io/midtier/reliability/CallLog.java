@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The recorded history of a scenario: every call the clients made, written to {@code <scenario>-calls.csv}. */
+/**
+ * The recorded history of a scenario: every call the clients made, written to {@code <scenario>-calls.csv}, and the
+ * scenario's own figures (faults injected by kind, dead letters counted and replayed...), shown in the results.
+ */
 final class CallLog {
 
     private final long started = System.nanoTime();
     private final AtomicLong seq = new AtomicLong();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, Long> figures = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     long nowMs() {
         return (System.nanoTime() - started) / 1_000_000;
@@ -24,6 +28,16 @@ final class CallLog {
                 String error) {
         calls.add(new Call(seq.incrementAndGet(), client, kind, key, value, startMs, nowMs() - startMs, status,
                 updateId, error));
+    }
+
+    /** Adds {@code n} to one of the scenario's figures (e.g. "fault: db-terminate", "dead letters replayed"). */
+    void tally(String figure, long n) {
+        figures.merge(figure, n, Long::sum);
+    }
+
+    /** The scenario's figures, by name. */
+    java.util.Map<String, Long> figures() {
+        return new java.util.TreeMap<>(figures);
     }
 
     List<Call> calls() {

@@ -14,8 +14,10 @@ import java.util.Set;
  * Checks the recorded history against what midtier's tables and the back-end's applied log hold once the system
  * has drained:
  * <ul>
- * <li>every write answered 202 is APPLIED and in the back-end's log exactly once, or, only where the scenario
- * expects dead letters, FAILED and not there;</li>
+ * <li>every write answered 202 is APPLIED and in the back-end's log exactly once, or FAILED and not there only
+ * where the scenario names the rule that left it so ({@link Scenario#failedByRule}: in the outage scenario, a replay
+ * refused because a newer write of the entry was accepted after it, or a write failed with an earlier dead letter of
+ * its entry);</li>
  * <li>a write whose answer was lost is there at most once;</li>
  * <li>a write answered with an error, and anything else no recorded write explains, changed nothing;</li>
  * <li>for every key without a pending update the cache holds what the back-end holds (an expired entry is not
@@ -42,8 +44,14 @@ final class Invariants {
     private record Update(String id, String name, String key, String status) {
     }
 
-    Result check(String scenario, boolean deadLettersExpected, List<Call> calls, Set<String> keys,
-                 Map<String, Long> queueDepths, List<String> scenarioViolations, Duration duration) {
+    /**
+     * @param failedByRule the update ids the scenario allows to end FAILED (each named by a rule it checked); any other
+     *                     accepted write that ends FAILED breaks an invariant
+     * @param figures      the scenario's own counts, carried into the result
+     */
+    Result check(String scenario, Set<String> failedByRule, List<Call> calls, Set<String> keys,
+                 Map<String, Long> queueDepths, List<String> scenarioViolations, Duration duration,
+                 Map<String, Long> figures) {
         List<String> violations = new ArrayList<>(scenarioViolations);
 
         Map<String, List<Update>> updatesByName = new HashMap<>();
@@ -85,9 +93,9 @@ final class Invariants {
                     applied++;
                 } else if ("FAILED".equals(update.status) && copies == 0) {
                     failed++;
-                    if (!deadLettersExpected) {
-                        violations.add("202 " + call.updateId() + " (" + call.value() + ") ended FAILED in a scenario"
-                                + " where every accepted write must be applied");
+                    if (!failedByRule.contains(call.updateId())) {
+                        violations.add("202 " + call.updateId() + " (" + call.value() + ") ended FAILED, and no rule"
+                                + " of the scenario allows it: every accepted write must be applied");
                     }
                 } else {
                     lost++;
@@ -109,9 +117,9 @@ final class Invariants {
                         lost++;
                         violations.add("unanswered write " + call.value() + " is " + update.status + " with "
                                 + copies + " copies at the back-end");
-                    } else if ("FAILED".equals(update.status) && !deadLettersExpected) {
-                        violations.add("unanswered write " + call.value() + " was accepted and ended FAILED in a"
-                                + " scenario where every accepted write must be applied");
+                    } else if ("FAILED".equals(update.status) && !failedByRule.contains(update.id)) {
+                        violations.add("unanswered write " + call.value() + " was accepted and ended FAILED, and no"
+                                + " rule of the scenario allows it");
                     }
                 }
             } else if (!maybeApplied.contains(call.value()) && (!updates.isEmpty() || appliedNames.contains(call.value()))) {
@@ -173,6 +181,7 @@ final class Invariants {
         }
 
         long serverErrors = 0;
+        long unexpectedServerErrors = 0;
         for (Call call : calls) {
             if (call.status() >= 500) {
                 serverErrors++;
@@ -183,10 +192,13 @@ final class Invariants {
             if (load && call.status() != -1 && call.status() != 200 && call.status() != 202
                     && (call.status() != 503 || call.error() == null || !OUTAGE_503.matcher(call.error()).find())) {
                 violations.add(call.kind() + " " + call.key() + " answered " + call.status() + " " + call.error());
+                if (call.status() >= 500) {
+                    unexpectedServerErrors++;
+                }
             }
         }
         return new Result(scenario, calls.size(), accepted, applied, failed, lost, duplicated, divergent, serverErrors,
-                unknown, phantom, duration, violations, null);
+                unexpectedServerErrors, unknown, phantom, duration, figures, violations, null);
     }
 
     private static String trim(Object value) {

@@ -44,6 +44,9 @@ final class Load implements AutoCloseable {
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    // 0: each writer sends its next write when the last is answered; else the writers share this pace
+    private volatile long writeIntervalNanos;
+    private final AtomicLong nextWriteAt = new AtomicLong(System.nanoTime());
     private final List<Thread> threads = new ArrayList<>();
 
     Load(CallLog log, MidtierProcess node, List<String> keys, String prefix, long writes) {
@@ -52,6 +55,15 @@ final class Load implements AutoCloseable {
         this.keys = keys;
         this.prefix = prefix;
         this.writes = writes;
+    }
+
+    /**
+     * At most this many new writes a second, all writers together (repeats of a keyed write not counted): a long run
+     * stays below what delivery carries, so a backlog left by a fault is worked off instead of growing for ever.
+     */
+    Load paced(double writesPerSecond) {
+        writeIntervalNanos = writesPerSecond > 0 ? (long) (1e9 / writesPerSecond) : 0;
+        return this;
     }
 
     Load start(int writers, int readers) {
@@ -101,6 +113,7 @@ final class Load implements AutoCloseable {
     private void write(int client) {
         HttpClient http = client();
         while (!stopped.get() && accepted.get() < writes) {
+            awaitTurn();
             long n = next.getAndIncrement();
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
             String name = prefix + n;
@@ -125,6 +138,19 @@ final class Load implements AutoCloseable {
                     break;
                 }
             }
+        }
+    }
+
+    /** Waits for this writer's slot of the shared pace (pacing, not synchronisation). */
+    private void awaitTurn() {
+        long interval = writeIntervalNanos;
+        if (interval == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long slot = Math.max(now, nextWriteAt.getAndUpdate(at -> Math.max(at, now) + interval));
+        if (slot > now) {
+            LockSupport.parkNanos(slot - now);
         }
     }
 

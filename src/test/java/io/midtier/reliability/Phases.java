@@ -31,6 +31,12 @@ final class Phases {
         load.join();
     }
 
+    /** A fault's length or a pause in a schedule of faults: time passing on purpose, not a wait for a condition. */
+    static void pause(Duration length) {
+        Awaitility.await("a pause of " + length.toMillis() + " ms").pollDelay(length).atMost(length.plusSeconds(5))
+                .until(() -> true);
+    }
+
     /** The longest a scenario's load may take: generous, so only a stuck system hits it. */
     static Duration loadTimeout(Settings settings) {
         return Duration.ofSeconds(120 + settings.writes() / 5);

@@ -152,10 +152,12 @@ public final class PostgresCluster implements DatabaseHost {
     }
 
     /** Stops the server (fast) and leaves it down until {@link #startAgain()}: a longer outage. */
+    @Override
     public void stop() throws Exception {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), true);
     }
 
+    @Override
     public void startAgain() throws Exception {
         startServer();
     }

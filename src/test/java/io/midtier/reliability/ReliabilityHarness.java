@@ -34,7 +34,9 @@ final class ReliabilityHarness {
             case "broker-loss" -> new BrokerLossScenario();
             case "db-restart" -> new DbRestartScenario();
             case "outage" -> new OutageScenario();
+            case "after-apply" -> new AfterApplyScenario();
             case "bad-input" -> new BadInputScenario();
+            case ScenarioSelection.SOAK -> new SoakScenario();
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
@@ -44,7 +46,15 @@ final class ReliabilityHarness {
         List<Result> results = new ArrayList<>();
         try (DatabaseHost database = Hosts.database(settings.outDir().resolve("postgres").toAbsolutePath())) {
             for (String name : settings.scenarios()) {
-                Result result = run(scenario(name), database);
+                Result result;
+                try {
+                    result = run(scenario(name), database);
+                } catch (Exception e) {
+                    // it could not run (a broker that does not start, a stack that does not come up): the run fails with
+                    // the reason, and the other scenarios still run
+                    e.printStackTrace();
+                    result = Result.skipped(name, e.toString());
+                }
                 results.add(result);
                 System.out.println(ResultsTable.render(List.of(result), "[" + name + "]"));
                 write(results);
@@ -56,7 +66,8 @@ final class ReliabilityHarness {
     }
 
     private String write(List<Result> results) throws IOException {
-        String table = ResultsTable.render(results, "Reliability run " + Instant.now() + " (" + settings.describe() + ")");
+        String table = ResultsTable.render(results, "Reliability run " + Instant.now() + " (" + settings.describe() + ")",
+                settings.excluded());
         Files.writeString(settings.outDir().resolve("results.md"), table);
         return table;
     }
@@ -71,7 +82,7 @@ final class ReliabilityHarness {
             if (broker != null) {
                 broker.close();
             }
-            System.out.println("[" + scenario.name() + "] skipped: " + skip);
+            System.out.println("[" + scenario.name() + "] cannot run: " + skip);
             return Result.skipped(scenario.name(), skip);
         }
         CallLog log = new CallLog();
@@ -86,8 +97,9 @@ final class ReliabilityHarness {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             List<Call> calls = log.calls();
             Set<String> keys = new java.util.TreeSet<>(settings.accountIds());
-            return new Invariants(stack.sql, stack.backend).check(scenario.name(), scenario.deadLettersExpected(), calls, keys,
-                    depths, violations, duration);
+            Set<String> failedByRule = scenario.deadLettersExpected() ? scenario.failedByRule() : Set.of();
+            return new Invariants(stack.sql, stack.backend).check(scenario.name(), failedByRule, calls, keys,
+                    depths, violations, duration, log.figures());
         } finally {
             log.write(settings.outDir().resolve(scenario.name() + "-calls.csv"));
         }
@@ -113,7 +125,10 @@ final class ReliabilityHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Result> results = new ReliabilityHarness(Settings.fromSystemProperties()).run();
-        System.exit(results.stream().allMatch(Result::passed) ? 0 : 1);
+        Settings settings = Settings.fromSystemProperties();
+        List<Result> results = new ReliabilityHarness(settings).run();
+        List<String> failures = settings.selection().failures(results);
+        failures.forEach(System.out::println);
+        System.exit(failures.isEmpty() && results.stream().allMatch(Result::passed) ? 0 : 1);
     }
 }

@@ -17,6 +17,16 @@ interface Scenario {
         return false;
     }
 
+    /**
+     * After {@link #drive}: the update ids this scenario allows to end FAILED, each because of a rule it named and
+     * checked (the outage scenario: a dead letter whose replay was refused since a newer write of the entry was
+     * accepted after it, or a write failed unsent with an earlier dead letter of its entry). Only a scenario that
+     * expects dead letters may name any; it counts them itself.
+     */
+    default java.util.Set<String> failedByRule() {
+        return java.util.Set.of();
+    }
+
     /** Why this scenario cannot run on these hosts (then it did not run, and the run fails unless it was not asked for), or null. */
     default String skipReason(DatabaseHost database, BrokerHost broker) {
         return null;

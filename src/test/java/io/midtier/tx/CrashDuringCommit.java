@@ -4,14 +4,18 @@ import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import jakarta.transaction.TransactionManager;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.model.SetPropertyDefinition;
 
 /**
- * Child JVM that starts midtier, runs the real dual-write transaction route for one account inside a transaction
- * that also holds {@link HaltOnCommit}, and commits; the JVM halts in the commit phase.
+ * Child JVM that starts midtier and writes one account inside a transaction that also holds {@link HaltOnCommit};
+ * the JVM halts in the commit phase.
  * <ul>
- * <li>{@code before-commit} ({@link XaCrashRecoveryTest}): {@link HaltOnCommit} enlisted first is committed first, so
- * the JVM halts after both resources are prepared and the decision is logged, before either commits;</li>
- * <li>{@code after-commit} ({@link CompletedBranchRecoveryTest}): enlisted last, it halts after PostgreSQL and
+ * <li>{@code before-commit} ({@link XaCrashRecoveryTest}): a PUT over HTTP, its dual-write transaction given
+ * {@link HaltOnCommit} as its first participant; committed first, it halts the JVM after both resources are prepared
+ * and the decision is logged, before either commits (the update id is midtier's own: the argument is unused);</li>
+ * <li>{@code after-commit} ({@link CompletedBranchRecoveryTest}): the dual-write transaction route called directly in
+ * a transaction begun here, {@link HaltOnCommit} enlisted last: it halts after PostgreSQL and
  * Artemis have both committed, before Narayana removed its log record: the record names two branches neither
  * resource manager knows any more (what a broker crash after its commit looks like to recovery).</li>
  * </ul>
@@ -54,10 +58,11 @@ public final class CrashDuringCommit {
         }
 
         TransactionManager tm = app.bean("transactionManager", TransactionManager.class);
-        tm.begin();
         if (haltFirst) {
-            tm.getTransaction().enlistResource(new HaltOnCommit());
+            putAndHalt(app, tm, account, name);
+            return;
         }
+        tm.begin();
         Exchange done = app.context().createFluentProducerTemplate()
                 .to("direct:dual-write-transaction")
                 .withProcessor(exchange -> {
@@ -72,13 +77,23 @@ public final class CrashDuringCommit {
         if (done.getException() != null) {
             throw done.getException();
         }
-        if (!haltFirst) {
-            tm.getTransaction().enlistResource(new HaltOnCommit());
-        }
+        tm.getTransaction().enlistResource(new HaltOnCommit());
         System.out.println("COMMITTING update " + updateId);
         System.out.flush();
         tm.commit();
         System.out.println("COMMITTED: the halt did not happen");
+        System.exit(3);
+    }
+
+    /** The request a client makes; the dual-write transaction it runs enlists {@link HaltOnCommit} before anything else. */
+    private static void putAndHalt(MidtierTestApp app, TransactionManager tm, String account, String name) throws Exception {
+        AdviceWith.adviceWith(app.context(), "dual-write-transaction", route -> route
+                .weaveByType(SetPropertyDefinition.class).selectFirst().before()
+                .process(exchange -> tm.getTransaction().enlistResource(new HaltOnCommit())));
+        System.out.println("PUT of account " + account);
+        System.out.flush();
+        var answer = Http.put(app.url("/api/accounts/" + account), "{\"name\":\"" + name + "\"}");
+        System.out.println("ANSWERED " + answer.statusCode() + ": the halt did not happen " + answer.body());
         System.exit(3);
     }
 }

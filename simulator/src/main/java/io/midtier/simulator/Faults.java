@@ -8,8 +8,12 @@ public final class Faults {
 
     /** A consistent-enough view of the current values (also the JSON of GET/PUT /simulator/faults). */
     public record Snapshot(long latencyMs, long jitterMs, double errorRate, boolean down,
-                           int failNextUpdates, int rejectNextUpdates) {
+                           int failNextUpdates, int rejectNextUpdates, int abendAfterApplyNextUpdates,
+                           int slowAfterApplyNextUpdates, long slowAfterApplyMs) {
     }
+
+    /** How long a "slow after apply" update keeps its caller waiting: above midtier's call timeout (2 s) by default. */
+    static final long DEFAULT_SLOW_AFTER_APPLY_MS = 5000;
 
     private volatile long latencyMs;
     private volatile long jitterMs;
@@ -17,6 +21,10 @@ public final class Faults {
     private volatile boolean down;
     private final AtomicInteger failNextUpdates = new AtomicInteger();
     private final AtomicInteger rejectNextUpdates = new AtomicInteger();
+    // the update is applied (its token recorded), then the caller learns nothing useful: the case the token check is for
+    private final AtomicInteger abendAfterApplyNextUpdates = new AtomicInteger();
+    private final AtomicInteger slowAfterApplyNextUpdates = new AtomicInteger();
+    private volatile long slowAfterApplyMs = DEFAULT_SLOW_AFTER_APPLY_MS;
 
     Faults(long latencyMs, long jitterMs) {
         setLatencyMs(latencyMs);
@@ -80,17 +88,50 @@ public final class Faults {
         return this;
     }
 
-    /** Clears every fault (errorRate, down, pending failures and rejections) but keeps the latency settings. */
+    public int abendAfterApplyNextUpdates() {
+        return abendAfterApplyNextUpdates.get();
+    }
+
+    /** The next {@code count} updates are applied and then abend (500, ABEND ASRA): the caller cannot tell it from a failure. */
+    public Faults setAbendAfterApplyNextUpdates(int count) {
+        abendAfterApplyNextUpdates.set((int) requireNonNegative("abendAfterApplyNextUpdates", count));
+        return this;
+    }
+
+    public int slowAfterApplyNextUpdates() {
+        return slowAfterApplyNextUpdates.get();
+    }
+
+    /** The next {@code count} updates are applied and then answered only after {@link #slowAfterApplyMs()}. */
+    public Faults setSlowAfterApplyNextUpdates(int count) {
+        slowAfterApplyNextUpdates.set((int) requireNonNegative("slowAfterApplyNextUpdates", count));
+        return this;
+    }
+
+    public long slowAfterApplyMs() {
+        return slowAfterApplyMs;
+    }
+
+    public Faults setSlowAfterApplyMs(long millis) {
+        this.slowAfterApplyMs = requireNonNegative("slowAfterApplyMs", millis);
+        return this;
+    }
+
+    /** Clears every fault (errorRate, down, pending failures, rejections and after-apply faults) but keeps the latency settings. */
     public Faults clear() {
         errorRate = 0.0;
         down = false;
         failNextUpdates.set(0);
         rejectNextUpdates.set(0);
+        abendAfterApplyNextUpdates.set(0);
+        slowAfterApplyNextUpdates.set(0);
+        slowAfterApplyMs = DEFAULT_SLOW_AFTER_APPLY_MS;
         return this;
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(latencyMs, jitterMs, errorRate, down, failNextUpdates.get(), rejectNextUpdates.get());
+        return new Snapshot(latencyMs, jitterMs, errorRate, down, failNextUpdates.get(), rejectNextUpdates.get(),
+                abendAfterApplyNextUpdates.get(), slowAfterApplyNextUpdates.get(), slowAfterApplyMs);
     }
 
     /** The delay this call should take: latency plus uniform jitter in 0..jitterMs. */
@@ -111,6 +152,14 @@ public final class Faults {
 
     boolean takeRejectNextUpdate() {
         return takeOne(rejectNextUpdates);
+    }
+
+    boolean takeAbendAfterApply() {
+        return takeOne(abendAfterApplyNextUpdates);
+    }
+
+    boolean takeSlowAfterApply() {
+        return takeOne(slowAfterApplyNextUpdates);
     }
 
     private static boolean takeOne(AtomicInteger counter) {

@@ -68,6 +68,9 @@ final class FaultsHandler implements HttpHandler {
                 case "down" -> target.setDown(booleanValue(field.getKey(), value));
                 case "failNextUpdates" -> target.setFailNextUpdates(intValue(field.getKey(), value));
                 case "rejectNextUpdates" -> target.setRejectNextUpdates(intValue(field.getKey(), value));
+                case "abendAfterApplyNextUpdates" -> target.setAbendAfterApplyNextUpdates(intValue(field.getKey(), value));
+                case "slowAfterApplyNextUpdates" -> target.setSlowAfterApplyNextUpdates(intValue(field.getKey(), value));
+                case "slowAfterApplyMs" -> target.setSlowAfterApplyMs(longValue(field.getKey(), value));
                 default -> throw new IllegalArgumentException("unknown fault setting: " + field.getKey());
             }
         }

@@ -21,7 +21,7 @@ final class UpdateProgram implements CicsProgram {
     }
 
     @Override
-    public CicsReply run(String commarea) throws SQLException {
+    public CicsReply run(String commarea) throws SQLException, InterruptedException {
         AcctUpd.Request request;
         try {
             request = AcctUpd.parseRequest(commarea);
@@ -40,9 +40,26 @@ final class UpdateProgram implements CicsProgram {
         }
         return switch (store.apply(request)) {
             case NOT_FOUND -> reply(200, ReturnCodes.NOT_FOUND, idField, "ACCOUNT NOT FOUND");
-            case APPLIED -> applied(idField, false);
-            case APPLIED_DUPLICATE -> applied(idField, true);
+            case APPLIED -> afterApply(idField, false);
+            case APPLIED_DUPLICATE -> afterApply(idField, true);
         };
+    }
+
+    /**
+     * The update is applied and its token recorded (committed in the simulator's database); an injected fault now
+     * loses the answer: an abend, or an answer later than the caller waits. Only the token tells the caller it got there.
+     */
+    private CicsReply afterApply(String idField, boolean duplicate) throws InterruptedException {
+        CicsReply applied = applied(idField, duplicate);
+        if (faults.takeAbendAfterApply()) {
+            stats.abends.incrementAndGet();
+            return reply(500, ReturnCodes.ABEND, idField, "ABEND ASRA");
+        }
+        if (faults.takeSlowAfterApply()) {
+            // the program's own slowness after its work is done (a lock wait, a slow log write): part of the fault
+            Thread.sleep(faults.slowAfterApplyMs());
+        }
+        return applied;
     }
 
     @Override

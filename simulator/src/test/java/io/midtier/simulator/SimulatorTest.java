@@ -240,6 +240,70 @@ class SimulatorTest {
     }
 
     @Test
+    void abendAfterApplyAppliesTheUpdateRecordsItsTokenAndAnswersAnAbend() throws Exception {
+        JsonNode faults = putFaults(Map.of("abendAfterApplyNextUpdates", 1));
+        assertEquals(1, faults.get("abendAfterApplyNextUpdates").asInt());
+        Stats before = simulator.stats();
+        String token = UUID.randomUUID().toString();
+
+        HttpResponse<String> abended = post(simulator, "/cics/ACCTUPD", updateRecord(token, 1098, "APPLIED THEN ABEND", "X", "X"));
+
+        assertEquals(500, abended.statusCode());
+        assertEquals(AcctUpd.reply("99", "0000001098", "ABEND ASRA"), abended.body());
+        // the answer says failure, yet the update is there, once, and the token tells so
+        assertEquals("APPLIED THEN ABEND", accountJson("1098").get("name").asText());
+        assertEquals(token, accountJson("1098").get("lastUpdateToken").asText());
+        assertEquals(List.of(new Applied(token, "APPLIED THEN ABEND", false)), appliedRows("1098"));
+        assertEquals(before.abends() + 1, simulator.stats().abends());
+        assertEquals(before.updates() + 1, simulator.stats().updates());
+        assertEquals(0, simulator.faults().abendAfterApplyNextUpdates());
+
+        HttpResponse<String> next = post(simulator, "/cics/ACCTUPD",
+                updateRecord(UUID.randomUUID().toString(), 1098, "NEXT", "Y", "Y"));
+        assertEquals(200, next.statusCode());
+        assertEquals("00", next.body().substring(0, 2));
+    }
+
+    @Test
+    void slowAfterApplyAppliesTheUpdateBeforeTheSlowAnswer() throws Exception {
+        JsonNode faults = putFaults(Map.of("slowAfterApplyNextUpdates", 1, "slowAfterApplyMs", 1500));
+        assertEquals(1, faults.get("slowAfterApplyNextUpdates").asInt());
+        assertEquals(1500, faults.get("slowAfterApplyMs").asLong());
+        String token = UUID.randomUUID().toString();
+
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(postRequest(simulator, "/cics/ACCTUPD",
+                updateRecord(token, 1099, "APPLIED THEN SLOW", "X", "X")), HttpResponse.BodyHandlers.ofString());
+        // applied (token recorded) while the caller still waits for the answer
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> token.equals(accountJson("1099").path("lastUpdateToken").asText()));
+        assertFalse(answer.isDone(), "the answer came before the slow part");
+        HttpResponse<String> slow = answer.get();
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(200, slow.statusCode());
+        assertEquals("00", slow.body().substring(0, 2));
+        assertTrue(tookMs >= 1500, "answered after " + tookMs + " ms");
+        assertEquals(List.of(new Applied(token, "APPLIED THEN SLOW", false)), appliedRows("1099"));
+        assertEquals(0, simulator.faults().slowAfterApplyNextUpdates());
+    }
+
+    @Test
+    void afterApplyFaultsAreClearedAndRejectNegativeCounts() throws Exception {
+        putFaults(Map.of("abendAfterApplyNextUpdates", 2, "slowAfterApplyNextUpdates", 3, "slowAfterApplyMs", 100));
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri(simulator, "/simulator/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"abendAfterApplyNextUpdates\":-1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertEquals(2, simulator.faults().abendAfterApplyNextUpdates(), "a bad field changes nothing");
+
+        Faults.Snapshot cleared = simulator.faults().clear().snapshot();
+        assertEquals(0, cleared.abendAfterApplyNextUpdates());
+        assertEquals(0, cleared.slowAfterApplyNextUpdates());
+        assertEquals(Faults.DEFAULT_SLOW_AFTER_APPLY_MS, cleared.slowAfterApplyMs());
+    }
+
+    @Test
     void rejectNextUpdatesAnswersAccountLockedAndChangesNothing() throws Exception {
         putFaults(Map.of("rejectNextUpdates", 1));
         long rejectedBefore = simulator.stats().rejected();
