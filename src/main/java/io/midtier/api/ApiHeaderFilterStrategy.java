@@ -1,7 +1,8 @@
 package io.midtier.api;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HeaderFilterStrategy;
 
@@ -14,15 +15,20 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  */
 public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
-    private static final Set<String> RESPONSE_HEADERS = Set.of(
-            "content-type", "location", "etag", "cache-control", "x-cache", "warning", "age", "retry-after",
-            "last-modified", "www-authenticate", "allow",
-            // the operator console's pages (io.midtier.console.ConsoleAssets): what the browser may load and run
-            "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options");
+    // case-insensitive without a lower-cased copy of each name: both checks run for every header of every request
+    private static final Set<String> RESPONSE_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        RESPONSE_HEADERS.addAll(List.of(
+                "content-type", "location", "etag", "cache-control", "x-cache", "warning", "age", "retry-after",
+                "last-modified", "www-authenticate", "allow",
+                // the operator console's pages (io.midtier.console.ConsoleAssets): what the browser may load and run
+                "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"));
+    }
 
     @Override
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
-        return !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        return !RESPONSE_HEADERS.contains(name);
     }
 
     @Override
@@ -30,7 +36,6 @@ public class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
         if (name.regionMatches(true, 0, "Camel", 0, 5) || name.regionMatches(true, 0, "org.apache.camel", 0, 16)) {
             return true;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return RESPONSE_HEADERS.contains(lower) && !lower.equals("content-type");
+        return RESPONSE_HEADERS.contains(name) && !name.equalsIgnoreCase("content-type");
     }
 }

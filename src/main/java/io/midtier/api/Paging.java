@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
 
 /**
  * The one paging rule of midtier's paged lists ({@code /api/accounts/{id}/transactions}, {@code /api/updates},
@@ -50,6 +51,18 @@ public class Paging {
             throw invalid(rule);
         }
         return value;
+    }
+
+    /**
+     * The page a list request asks for: reads the {@code page} and {@code size} query parameters and sets the exchange
+     * properties {@code page}, {@code size} and {@code offset} the list statements take (400 for a bad one).
+     */
+    public void select(Exchange exchange) {
+        int page = page(exchange.getMessage().getHeader("page", String.class));
+        int size = size(exchange.getMessage().getHeader("size", String.class));
+        exchange.setProperty("page", page);
+        exchange.setProperty("size", size);
+        exchange.setProperty("offset", offset(page, size));
     }
 
     /** How many items come before the page. */

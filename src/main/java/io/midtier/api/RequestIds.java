@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Ids taken from request paths, checked before they reach SQL or the back-end. */
 public class RequestIds {
 
-    private static final Pattern UPDATE_ID =
+    private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** An account id as the back-end accepts it (1 to 10 digits), without leading zeros. */
@@ -34,9 +34,18 @@ public class RequestIds {
     }
 
     public String updateId(String id) {
-        if (id == null || !UPDATE_ID.matcher(id).matches()) {
+        String canonical = canonicalUuid(id);
+        if (canonical == null) {
             throw ApiException.badRequest("INVALID_ID", "update id must be a UUID");
         }
-        return UUID.fromString(id).toString();
+        return canonical;
+    }
+
+    /**
+     * A UUID in its strict 8-4-4-4-12 form, canonical (lower case), or null for anything else ({@link UUID#fromString}
+     * alone takes "1-2-3-4-5" too).
+     */
+    public static String canonicalUuid(String text) {
+        return text != null && UUID_TEXT.matcher(text).matches() ? UUID.fromString(text).toString() : null;
     }
 }

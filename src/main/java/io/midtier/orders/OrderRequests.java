@@ -3,6 +3,7 @@ package io.midtier.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.midtier.api.ApiException;
+import io.midtier.api.RequestIds;
 import io.midtier.api.StrictJson;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
 public class OrderRequests {
 
     private static final Set<String> FIELDS = Set.of("item", "quantity");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
 
     /** {item, quantity}, or 400 (strict JSON, exactly these two fields; media type and size are checked before). */
@@ -61,11 +60,11 @@ public class OrderRequests {
         if (key == null || key.isBlank()) {
             return null;
         }
-        // the strict form: UUID.fromString alone takes "1-2-3-4-5" too
-        if (!UUID_TEXT.matcher(key).matches()) {
+        String orderId = RequestIds.canonicalUuid(key);
+        if (orderId == null) {
             throw ApiException.badRequest("INVALID_PARAMETER", "key must be an order id (a UUID)");
         }
-        return UUID.fromString(key).toString();
+        return orderId;
     }
 
     /** {@code status} filter of the list: OUTSTANDING (not answered finally), a status, or none. */
