@@ -29,7 +29,6 @@ class DeliveryOrderTest {
         p.put("simulator.max-concurrent", "8");
         p.put("simulator.latency-ms", "2");
         p.put("simulator.jitter-ms", "30");
-        p.put("midtier.delivery.order-wait-ms", "100");
         app = MidtierTestApp.start(p);
     }
 
@@ -54,7 +53,7 @@ class DeliveryOrderTest {
         assertThat(app.simulatorStats().get("duplicates").asLong()).isEqualTo(duplicatesBefore);
         long[] latency = UpdateLoad.latencyPercentiles(db, updateIds);
         System.out.printf("accepted-to-applied latency, 1000 updates, random back-end latency 2-32 ms:"
-                + " p50 %d ms, p99 %d ms, max %d ms; messages sent to the queue %d (waits for an older update: %d)%n",
+                + " p50 %d ms, p99 %d ms, max %d ms; messages sent to the queue %d (parked behind an older update and sent again: %d)%n",
                 latency[0], latency[1], latency[2], broker().messagesAdded("midtier.updates"),
                 broker().messagesAdded("midtier.updates") - 1000);
     }

@@ -55,7 +55,7 @@ class DeliveryRecoveryTest {
         broker = app.bean("embeddedBroker", EmbeddedBroker.class);
         // The fault: the transaction fails after the back-end applied the update, before it commits.
         AdviceWith.adviceWith(app.context(), "backend-delivery", route -> route
-                .weaveByToUri("sql:classpath:sql/mark-update-applied.sql*").before()
+                .weaveByToUri("direct:update-applied").before()
                 .process(exchange -> {
                     AtomicInteger remaining = FAIL_AFTER_CALL.get(exchange.getProperty("id", String.class));
                     if (remaining != null && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

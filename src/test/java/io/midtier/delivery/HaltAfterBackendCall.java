@@ -31,7 +31,7 @@ public final class HaltAfterBackendCall {
     private static void run(String account, String name) throws Exception {
         MidtierTestApp app = MidtierTestApp.start(MidtierTestApp.settingsFromSystemProperties());
         AdviceWith.adviceWith(app.context(), "backend-delivery", route -> route
-                .weaveByToUri("sql:classpath:sql/mark-update-applied.sql*").before()
+                .weaveByToUri("direct:update-applied").before()
                 .process(exchange -> {
                     if (account.equals(exchange.getProperty("id", String.class))) {
                         System.out.println("HALTING after the back-end call for update "
