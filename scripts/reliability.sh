@@ -12,7 +12,7 @@
 # with the reason; --exclude names the ones to leave out on purpose.
 #
 # Options (defaults are the short run of the test suite):
-#   --scenarios LIST   crash,broker-loss,db-restart,outage,after-apply,bad-input (all); soak
+#   --scenarios LIST   crash,broker-loss,multi-instance,db-restart,outage,after-apply,bad-input (all); soak
 #   --exclude LIST     scenarios not to run (named as excluded in the results)
 #   --minutes N        run the soak for N minutes (alone, unless --scenarios names others too)
 #   --seed N           the soak's random seed (default: a new one, printed)

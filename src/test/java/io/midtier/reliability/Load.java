@@ -37,7 +37,8 @@ final class Load implements AutoCloseable {
     private static final long REFUSED_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final CallLog log;
-    private final MidtierProcess node;
+    /** The instances the load is spread over, as a load balancer would (one in every scenario but multi-instance). */
+    private final List<MidtierProcess> nodes;
     private final List<String> keys;
     private final String prefix;
     private final long writes;
@@ -50,8 +51,12 @@ final class Load implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     Load(CallLog log, MidtierProcess node, List<String> keys, String prefix, long writes) {
+        this(log, List.of(node), keys, prefix, writes);
+    }
+
+    Load(CallLog log, List<MidtierProcess> nodes, List<String> keys, String prefix, long writes) {
         this.log = log;
-        this.node = node;
+        this.nodes = List.copyOf(nodes);
         this.keys = keys;
         this.prefix = prefix;
         this.writes = writes;
@@ -122,7 +127,8 @@ final class Load implements AutoCloseable {
             boolean keyed = n % 2 == 1;
             long giveUp = System.nanoTime() + KEYED_RETRY_NANOS;
             for (int attempt = 1; attempt == 1 || (keyed && System.nanoTime() < giveUp && !stopped.get()); attempt++) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url("/api/accounts/" + key)))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                                nodes.get((int) ((n + attempt) % nodes.size())).url("/api/accounts/" + key)))
                         .timeout(REQUEST_TIMEOUT).header("Authorization", WRITER).header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"));
                 if (keyed) {
@@ -158,6 +164,7 @@ final class Load implements AutoCloseable {
         HttpClient http = client();
         while (!stopped.get() && !writesDone()) {
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
+            MidtierProcess node = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
             HttpRequest request = HttpRequest.newBuilder(URI.create(node.url("/api/accounts/" + key)))
                     .timeout(REQUEST_TIMEOUT).GET().build();
             Answer answer = send(http, request);

@@ -32,6 +32,7 @@ final class ReliabilityHarness {
         return switch (name) {
             case "crash" -> new CrashScenario();
             case "broker-loss" -> new BrokerLossScenario();
+            case "multi-instance" -> new MultiInstanceScenario();
             case "db-restart" -> new DbRestartScenario();
             case "outage" -> new OutageScenario();
             case "after-apply" -> new AfterApplyScenario();

@@ -15,7 +15,8 @@ import java.util.List;
 record ScenarioSelection(List<String> run, List<String> excluded) {
 
     /** The short scenarios of the test suite, in order. */
-    static final List<String> ALL = List.of("crash", "broker-loss", "db-restart", "outage", "after-apply", "bad-input");
+    static final List<String> ALL = List.of("crash", "broker-loss", "multi-instance", "db-restart", "outage", "after-apply",
+            "bad-input");
     /** The long mixed run ({@code --minutes}): every fault kind at random. */
     static final String SOAK = "soak";
 

@@ -31,9 +31,13 @@ final class Stack implements AutoCloseable {
     final SimulatorProcess simulator;
     final MidtierProcess node;
     final Path dir;
+    /** midtier's settings (environment variables of the jar), for further instances beside the first. */
+    private final Map<String, String> environment;
+    private final Path jar;
+    private final java.util.List<MidtierProcess> moreNodes = new java.util.ArrayList<>();
 
     private Stack(DatabaseHost database, BrokerHost broker, TestDatabase sql, TestDatabase backend, SimulatorProcess simulator,
-                  MidtierProcess node, Path dir) {
+                  MidtierProcess node, Path dir, Map<String, String> environment, Path jar) {
         this.database = database;
         this.broker = broker;
         this.sql = sql;
@@ -41,6 +45,8 @@ final class Stack implements AutoCloseable {
         this.simulator = simulator;
         this.node = node;
         this.dir = dir;
+        this.environment = Map.copyOf(environment);
+        this.jar = jar;
     }
 
     /**
@@ -96,7 +102,7 @@ final class Stack implements AutoCloseable {
             MidtierProcess node = MidtierProcess.jar("midtier", settings.jar(), environment).logDir(dir)
                     .workingDirectory(dir);
             node.start(START_TIMEOUT);
-            return new Stack(database, broker, sql, backend, simulator, node, dir);
+            return new Stack(database, broker, sql, backend, simulator, node, dir, environment, settings.jar());
         } catch (Exception | Error e) {
             if (simulator != null) {
                 simulator.close();
@@ -109,6 +115,23 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Another midtier instance on the same database and (external) broker, as a scaled-out deployment runs them: its
+     * own node id, ports and data folder. Started; stopped with the stack.
+     */
+    MidtierProcess addNode(int index) throws Exception {
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("MIDTIER_HTTP_PORT", Integer.toString(FreePorts.next()));
+        own.put("MIDTIER_MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
+        own.put("MIDTIER_DATA_DIR", dir.resolve("data-" + index).toString());
+        own.put("MIDTIER_TX_NODE_ID", environment.get("MIDTIER_TX_NODE_ID") + "-" + index);
+        MidtierProcess more = MidtierProcess.jar("midtier-" + index, jar, own).logDir(dir)
+                .workingDirectory(dir);
+        moreNodes.add(more);
+        more.start(START_TIMEOUT);
+        return more;
+    }
+
     /** Messages on a queue, asked of the external broker, or of midtier's metrics for the embedded one. */
     long queueDepth(String queue) throws Exception {
         return broker != null ? broker.messageCount(queue) : node.embeddedQueueDepth(queue);
@@ -117,6 +140,7 @@ final class Stack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            moreNodes.forEach(MidtierProcess::close);
             node.close();
         } finally {
             try {
