@@ -82,7 +82,7 @@ class DeploymentFilesTest {
                 .filter(m -> dataDir.equals(m.get("mountPath"))).findFirst().orElseThrow(() ->
                         new AssertionError("nothing mounted at MIDTIER_DATA_DIR " + dataDir));
         assertThat(list(map(set.get("spec")).get("volumeClaimTemplates")).stream()
-                .map(t -> name(map(t)))).as("the data directory is a claim per instance").contains(mount.get("name"));
+                .map(t -> name(map(t)))).as("the data directory is a claim per instance").contains((String) mount.get("name"));
     }
 
     @Test
