@@ -15,9 +15,11 @@ import io.midtier.tx.TransactionManagerSetup;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.jboss.narayana.jta.jms.JmsXAResourceRecoveryHelper;
 import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
@@ -42,6 +44,8 @@ public final class Infrastructure implements AutoCloseable {
     private EmbeddedBroker broker;
     private AgroalDataSource dataSource;
     private JmsPoolXAConnectionFactory jmsPool;
+    private InstanceClaim claim;
+    private Supplier<Connection> claimSession;
 
     public static Infrastructure start(MidtierSettings settings) throws Exception {
         Infrastructure infra = new Infrastructure();
@@ -61,12 +65,13 @@ public final class Infrastructure implements AutoCloseable {
         // one clear line before anything starts. The claim keeps the preflight's session for as long as midtier runs.
         BrokerSettings brokerSettings = settings.broker();
         TransactionManagerSetup.validateNodeId(settings.transactions().nodeId());
-        Connection session = PostgresPreflight.connect(db,
+        claimSession = () -> PostgresPreflight.connect(db,
                 InstanceClaim.sessionProperties(settings.transactions().nodeId()));
+        Connection session = claimSession.get();
         try {
             PostgresPreflight.check(session, db);
-            closeInReverse.push(InstanceClaim.take(session, db.url(), settings.transactions().nodeId(),
-                    brokerSettings.embedded()));
+            claim = InstanceClaim.take(session, db.url(), settings.transactions().nodeId(), brokerSettings.embedded());
+            closeInReverse.push(claim);
         } catch (RuntimeException | Error e) {
             session.close();
             throw e;
@@ -181,6 +186,11 @@ public final class Infrastructure implements AutoCloseable {
 
     public JmsPoolXAConnectionFactory jmsPool() {
         return jmsPool;
+    }
+
+    /** This instance's place on the database, taken again if its session ended: empty when held, else why not. */
+    public Optional<String> renewClaim() {
+        return claim.renew(claimSession);
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,12 +95,14 @@ public final class InstanceClaim implements AutoCloseable {
         }
     }
 
-    private final Connection session;
+    private Connection session;
+    private final String databaseUrl;
     private final String nodeId;
     private final boolean embeddedBroker;
 
-    private InstanceClaim(Connection session, String nodeId, boolean embeddedBroker) {
+    private InstanceClaim(Connection session, String databaseUrl, String nodeId, boolean embeddedBroker) {
         this.session = session;
+        this.databaseUrl = databaseUrl;
         this.nodeId = nodeId;
         this.embeddedBroker = embeddedBroker;
     }
@@ -112,6 +116,8 @@ public final class InstanceClaim implements AutoCloseable {
         p.setProperty("ApplicationName", APPLICATION_PREFIX + nodeId);
         p.setProperty("options", "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
         p.setProperty("tcpKeepAlive", "true");
+        // a renewal from the readiness check must not hang on a database that does not answer
+        p.setProperty("connectTimeout", "5");
         return p;
     }
 
@@ -139,7 +145,7 @@ public final class InstanceClaim implements AutoCloseable {
             }
             LOG.info("instance claim on {}: node id {}, {} broker", databaseUrl, nodeId,
                     embeddedBroker ? "embedded" : "external");
-            return new InstanceClaim(session, nodeId, embeddedBroker);
+            return new InstanceClaim(session, databaseUrl, nodeId, embeddedBroker);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim this instance's place on " + databaseUrl + ": "
                     + e.getMessage(), e);
@@ -235,7 +241,7 @@ public final class InstanceClaim implements AutoCloseable {
     }
 
     /** Whether the holding session still answers (the claim lapses with it: after a database restart, say). */
-    public boolean held() {
+    public synchronized boolean held() {
         try {
             return session.isValid(2);
         } catch (SQLException e) {
@@ -243,9 +249,48 @@ public final class InstanceClaim implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the place again on a new session when the holding one is gone (PostgreSQL restarted, the session was
+     * terminated): without it, a second embedded-broker instance could start meanwhile. Empty when the place is held
+     * (again); else why not: the refusal a start would get now, or why the database could not be asked. Called by the
+     * readiness check ({@code io.midtier.ops.InstanceClaimHealthCheck}), so that nothing polls at rest.
+     */
+    public synchronized Optional<String> renew(Supplier<Connection> reconnect) {
+        if (held()) {
+            return Optional.empty();
+        }
+        // a session that stopped answering but lives on at the server would refuse its own successor
+        close(session);
+        Connection fresh;
+        try {
+            fresh = reconnect.get();
+        } catch (RuntimeException e) {
+            return Optional.of("cannot renew the instance claim: " + e.getMessage());
+        }
+        try {
+            Verdict verdict = attempt(fresh, nodeId, embeddedBroker);
+            if (verdict == Verdict.CLAIMED) {
+                session = fresh;
+                LOG.warn("instance claim on {} renewed: its session had ended (node id {})", databaseUrl, nodeId);
+                return Optional.empty();
+            }
+            String refusal = refusal(verdict, databaseUrl, nodeId, holders(fresh, verdict, nodeId));
+            close(fresh);
+            LOG.error("instance claim on {} lost and not renewed: {}", databaseUrl, refusal);
+            return Optional.of(refusal);
+        } catch (SQLException e) {
+            close(fresh);
+            return Optional.of("cannot renew the instance claim: " + e.getMessage());
+        }
+    }
+
     /** Gives the place back at once (not when the server notices the closed socket), then closes the session. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        close(session);
+    }
+
+    private static void close(Connection session) {
         try (Connection c = session; Statement s = c.createStatement()) {
             s.execute("select pg_advisory_unlock_all()");
         } catch (SQLException e) {

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,6 +119,44 @@ class InstanceClaimTest {
     }
 
     @Test
+    void a_claim_whose_session_was_ended_is_renewed_on_a_new_session() throws Exception {
+        Connection first = session("node-a");
+        InstanceClaim claim = InstanceClaim.take(first, db.url(), "node-a", true, NO_SETTLE);
+        opened.add(claim);
+        db.query("select pg_terminate_backend(?)", pid(first));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !claim.held());
+
+        assertThat(claim.renew(() -> reconnect("node-a"))).isEmpty();
+        assertThat(claim.held()).isTrue();
+        assertThatThrownBy(() -> claim("node-b", true)).as("the place is held again").isInstanceOf(StartRefused.class);
+    }
+
+    @Test
+    void a_claim_another_instance_took_meanwhile_is_not_renewed_and_says_why() throws Exception {
+        Connection first = session("node-a");
+        InstanceClaim claim = InstanceClaim.take(first, db.url(), "node-a", true, NO_SETTLE);
+        opened.add(claim);
+        db.query("select pg_terminate_backend(?)", pid(first));
+        InstanceClaim.take(session("node-b"), db.url(), "node-b", true, Duration.ofSeconds(10));
+
+        assertThat(claim.renew(() -> reconnect("node-a"))).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("set midtier.broker.url to a shared broker").contains("'midtier node-b'"));
+        assertThat(claim.held()).isFalse();
+    }
+
+    @Test
+    void the_holding_session_is_named_and_ended_by_the_server_when_its_host_vanishes() throws Exception {
+        Connection c = session("node-a");
+        InstanceClaim.take(c, db.url(), "node-a", false, NO_SETTLE);
+
+        Map<String, Object> row = TestDatabase.query(c, "select current_setting('application_name') as name,"
+                + " current_setting('tcp_keepalives_idle') as idle, current_setting('tcp_keepalives_count') as count")
+                .get(0);
+        assertThat(row).containsEntry("name", "midtier node-a").containsEntry("idle", "10")
+                .containsEntry("count", "3");
+    }
+
+    @Test
     void the_verdict_table() {
         assertThat(InstanceClaim.Verdict.of(true, true)).isEqualTo(InstanceClaim.Verdict.CLAIMED);
         assertThat(InstanceClaim.Verdict.of(false, true)).isEqualTo(InstanceClaim.Verdict.NODE_ID_IN_USE);
@@ -137,6 +177,14 @@ class InstanceClaimTest {
         Connection c = DriverManager.getConnection(db.url(), properties);
         opened.add(c);
         return c;
+    }
+
+    private Connection reconnect(String nodeId) {
+        try {
+            return session(nodeId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int pid(Connection c) throws SQLException {
