@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Node id: an exclusive lock per {@code midtier.tx.node-id}. Two instances with one node id would each take
  *       the other's transaction branches for its own and finish them during recovery.</li>
- *   <li>Broker mode: the "instances" lock. Every instance holds it shared. An instance that runs its own embedded
- *       broker must first get it exclusively (no one else on this database), then keeps it shared: its queues and
- *       topic live in its JVM, so another instance with its own broker beside it would neither see its updates
- *       nor publish to its subscribers. An instance on an external broker only needs it shared: it starts beside
- *       other external ones and beside an embedded instance whose broker it may be using over TCP.</li>
+ *   <li>Broker mode: the "every instance" lock, which every instance holds shared. An instance that runs its own
+ *       embedded broker must first get it exclusively (no one else on this database), then keeps it shared, and
+ *       holds the "embedded broker" lock exclusively: its queues and topic live in its JVM, so another instance
+ *       with its own broker beside it would neither see its updates nor publish to its subscribers. An instance on
+ *       an external broker only needs "every instance" shared: it starts beside other external ones and beside an
+ *       embedded instance whose broker it may be using over TCP.</li>
  * </ul>
  * One statement takes both ({@link #TAKE}); a refusal asks once more who holds them, to name it.
  */
@@ -42,20 +43,31 @@ public final class InstanceClaim implements AutoCloseable {
     static final int INSTANCES = 0x6d740001;
     static final int NODE_IDS = 0x6d740002;
 
+    /** Second keys under {@link #INSTANCES}: every instance (shared), and the one with an embedded broker. */
+    static final int EVERY_INSTANCE = 0;
+    static final int EMBEDDED_BROKER = 1;
+
     /**
-     * Node lock, then the instances lock: exclusive-then-shared for an embedded broker (CASE fixes the order; a
-     * session's own locks never conflict with each other, so the shared one is granted while it holds the
-     * exclusive one), shared for an external broker.
+     * Node lock, then the instances locks. An external broker: "every instance" shared. An embedded broker: the
+     * "embedded broker" lock exclusively (one such instance per database, also across a renewal), and at start
+     * "every instance" exclusively then shared (nobody else may be there yet; a session's own locks never conflict
+     * with each other, so the shared one is granted while it holds the exclusive one; CASE fixes the order); a
+     * renewal takes it shared only, as the external-broker instances that joined meanwhile hold it too.
+     * Parameters: node id, embedded broker, at start.
      */
     static final String TAKE = """
             select pg_try_advisory_lock(%1$d, hashtext(?)) as node_free,
                    case when ? then
-                        case when pg_try_advisory_lock(%2$d, 0)
-                             then case when pg_try_advisory_lock_shared(%2$d, 0)
-                                       then pg_advisory_unlock(%2$d, 0) else false end
+                        case when pg_try_advisory_lock(%2$d, %4$d)
+                             then case when ? then
+                                       case when pg_try_advisory_lock(%2$d, %3$d)
+                                            then case when pg_try_advisory_lock_shared(%2$d, %3$d)
+                                                      then pg_advisory_unlock(%2$d, %3$d) else false end
+                                            else false end
+                                  else pg_try_advisory_lock_shared(%2$d, %3$d) end
                              else false end
-                        else pg_try_advisory_lock_shared(%2$d, 0) end as mode_free
-            """.formatted(NODE_IDS, INSTANCES);
+                        else pg_try_advisory_lock_shared(%2$d, %3$d) end as mode_free
+            """.formatted(NODE_IDS, INSTANCES, EVERY_INSTANCE, EMBEDDED_BROKER);
 
     /** Who holds a lock this session wanted (only asked after a refusal). */
     private static final String HOLDERS = """
@@ -133,12 +145,12 @@ public final class InstanceClaim implements AutoCloseable {
                               Duration settle) {
         try {
             long deadline = System.nanoTime() + settle.toNanos();
-            Verdict verdict = attempt(session, nodeId, embeddedBroker);
+            Verdict verdict = attempt(session, nodeId, embeddedBroker, true);
             while (verdict != Verdict.CLAIMED && System.nanoTime() < deadline) {
                 // not a polled state: a session ending on the server after its process died is released within
                 // milliseconds, and a start does not wait longer than SETTLE for it
                 Thread.sleep(SETTLE_POLL.toMillis());
-                verdict = attempt(session, nodeId, embeddedBroker);
+                verdict = attempt(session, nodeId, embeddedBroker, true);
             }
             if (verdict != Verdict.CLAIMED) {
                 throw new StartRefused(refusal(verdict, databaseUrl, nodeId, holders(session, verdict, nodeId)));
@@ -155,11 +167,13 @@ public final class InstanceClaim implements AutoCloseable {
         }
     }
 
-    private static Verdict attempt(Connection session, String nodeId, boolean embeddedBroker) throws SQLException {
+    private static Verdict attempt(Connection session, String nodeId, boolean embeddedBroker, boolean starting)
+            throws SQLException {
         Verdict verdict;
         try (PreparedStatement take = session.prepareStatement(TAKE)) {
             take.setString(1, nodeId);
             take.setBoolean(2, embeddedBroker);
+            take.setBoolean(3, starting);
             try (ResultSet rs = take.executeQuery()) {
                 rs.next();
                 verdict = Verdict.of(rs.getBoolean("node_free"), rs.getBoolean("mode_free"));
@@ -201,9 +215,11 @@ public final class InstanceClaim implements AutoCloseable {
                 collect(q, found);
             }
             if (verdict != Verdict.NODE_ID_IN_USE) {
-                q.setInt(1, INSTANCES);
-                q.setInt(2, 0);
-                collect(q, found);
+                for (int key : new int[] {EMBEDDED_BROKER, EVERY_INSTANCE}) {
+                    q.setInt(1, INSTANCES);
+                    q.setInt(2, key);
+                    collect(q, found);
+                }
             }
         } catch (SQLException e) {
             // naming the holder is a courtesy: the refusal stands without it
@@ -268,7 +284,7 @@ public final class InstanceClaim implements AutoCloseable {
             return Optional.of("cannot renew the instance claim: " + e.getMessage());
         }
         try {
-            Verdict verdict = attempt(fresh, nodeId, embeddedBroker);
+            Verdict verdict = attempt(fresh, nodeId, embeddedBroker, false);
             if (verdict == Verdict.CLAIMED) {
                 session = fresh;
                 LOG.warn("instance claim on {} renewed: its session had ended (node id {})", databaseUrl, nodeId);

@@ -132,6 +132,19 @@ class InstanceClaimTest {
     }
 
     @Test
+    void an_embedded_broker_instance_renews_its_claim_beside_the_instances_that_joined_it() throws Exception {
+        Connection first = session("node-a");
+        InstanceClaim claim = InstanceClaim.take(first, db.url(), "node-a", true, NO_SETTLE);
+        opened.add(claim);
+        claim("node-b", false);
+        db.query("select pg_terminate_backend(?)", pid(first));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !claim.held());
+
+        assertThat(claim.renew(() -> reconnect("node-a"))).isEmpty();
+        assertThatThrownBy(() -> claim("node-c", true)).as("still one embedded broker").isInstanceOf(StartRefused.class);
+    }
+
+    @Test
     void a_claim_another_instance_took_meanwhile_is_not_renewed_and_says_why() throws Exception {
         Connection first = session("node-a");
         InstanceClaim claim = InstanceClaim.take(first, db.url(), "node-a", true, NO_SETTLE);
