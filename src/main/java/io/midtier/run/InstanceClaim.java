@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *       an external broker only needs "every instance" shared: it starts beside other external ones and beside an
  *       embedded instance whose broker it may be using over TCP.</li>
  * </ul>
- * One statement takes both ({@link #TAKE}); a refusal asks once more who holds them, to name it.
+ * One statement takes them all ({@link #TAKE}); a refusal asks once more who holds them, to name it.
  */
 public final class InstanceClaim implements AutoCloseable {
 
