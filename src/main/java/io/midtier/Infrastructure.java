@@ -8,14 +8,18 @@ import io.midtier.db.DatabaseSettings;
 import io.midtier.db.PostgresPreflight;
 import io.midtier.db.SchemaMigration;
 import io.midtier.db.XaDataSourceFactory;
+import io.midtier.run.InstanceClaim;
 import io.midtier.tx.NamedRecoveryHelper;
 import io.midtier.tx.NamingTransactionManager;
 import io.midtier.tx.TransactionManagerSetup;
+import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.jboss.narayana.jta.jms.JmsXAResourceRecoveryHelper;
 import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
@@ -23,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the resources the routes stand on, in the order XA needs (database check; then transaction manager
+ * Starts the resources the routes stand on, in the order XA needs (database check and this instance's claim on the
+ * database, {@link InstanceClaim}; then transaction manager
  * and its recovery manager, broker and schema side by side; then pools and recovery helpers; then the first
  * recovery pass), and closes them in reverse. Each step's time is logged (INFO, "start step").
  */
@@ -39,6 +44,8 @@ public final class Infrastructure implements AutoCloseable {
     private EmbeddedBroker broker;
     private AgroalDataSource dataSource;
     private JmsPoolXAConnectionFactory jmsPool;
+    private InstanceClaim claim;
+    private Supplier<Connection> claimSession;
 
     public static Infrastructure start(MidtierSettings settings) throws Exception {
         Infrastructure infra = new Infrastructure();
@@ -54,15 +61,27 @@ public final class Infrastructure implements AutoCloseable {
     private void startAll(MidtierSettings settings) throws Exception {
         DatabaseSettings db = settings.database();
         long t = System.nanoTime();
-        // first and alone: an unreachable or unfit database is named in one clear line before anything starts
-        PostgresPreflight.check(db);
-        t = step("PostgreSQL preflight", t);
+        // first and alone: an unreachable or unfit database, or a place on it another instance holds, is named in
+        // one clear line before anything starts. The claim keeps the preflight's session for as long as midtier runs.
+        BrokerSettings brokerSettings = settings.broker();
+        TransactionManagerSetup.validateNodeId(settings.transactions().nodeId());
+        claimSession = () -> PostgresPreflight.connect(db,
+                InstanceClaim.sessionProperties(settings.transactions().nodeId()));
+        Connection session = claimSession.get();
+        try {
+            PostgresPreflight.check(session, db);
+            claim = InstanceClaim.take(session, db.url(), settings.transactions().nodeId(), brokerSettings.embedded());
+            closeInReverse.push(claim);
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+        t = step("PostgreSQL preflight and instance claim", t);
 
         // The broker, the schema migration and Narayana need nothing of each other: they start side by side
         // (about 1.5 s of a start, mostly class loading and the broker's journal). What XA orders comes after
         // the join: the pools and recovery helpers are registered once the recovery manager exists, and the
         // first recovery pass runs once both resources are known.
-        BrokerSettings brokerSettings = settings.broker();
         CompletableFuture<EmbeddedBroker> brokerStart = brokerSettings.embedded()
                 ? inParallel("broker", () -> EmbeddedBroker.start(brokerSettings))
                 : CompletableFuture.completedFuture(null);
@@ -167,6 +186,11 @@ public final class Infrastructure implements AutoCloseable {
 
     public JmsPoolXAConnectionFactory jmsPool() {
         return jmsPool;
+    }
+
+    /** This instance's place on the database, taken again if its session ended: empty when held, else why not. */
+    public Optional<String> renewClaim() {
+        return claim.renew(claimSession);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * Refuses to start against a PostgreSQL that cannot take part in XA: with max_prepared_transactions = 0
@@ -17,9 +18,34 @@ public final class PostgresPreflight {
     }
 
     public static void check(DatabaseSettings db) {
+        try (Connection c = connect(db, new Properties())) {
+            check(c, db);
+        } catch (SQLException e) {
+            // closing failed: the check itself is done
+        }
+    }
+
+    /**
+     * A plain connection to the cache database with these extra connection properties, or a start stopped by one
+     * line that says why it cannot be reached.
+     */
+    public static Connection connect(DatabaseSettings db, Properties extra) {
+        Properties properties = new Properties();
+        properties.putAll(extra);
+        properties.setProperty("user", db.user());
+        properties.setProperty("password", db.password());
+        try {
+            return DriverManager.getConnection(db.url(), properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + db.url() + " as user " + db.user()
+                    + ": " + e.getMessage() + " (for a local development database run scripts/dev-postgres.sh)", e);
+        }
+    }
+
+    /** The check, on a connection the caller keeps (the start's first statement on the database). */
+    public static void check(Connection c, DatabaseSettings db) {
         int prepared;
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("show max_prepared_transactions")) {
             rs.next();
             prepared = Integer.parseInt(rs.getString(1));

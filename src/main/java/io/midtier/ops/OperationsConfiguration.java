@@ -105,6 +105,7 @@ public class OperationsConfiguration implements CamelConfiguration {
                 Infrastructure.class);
         Supplier<DataSource> dataSource = () -> infra.get() == null ? null : infra.get().dataSource();
         context.getRegistry().bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
+        context.getRegistry().bind("instanceClaimHealthCheck", new InstanceClaimHealthCheck(infra));
         // midtier's own clients reach the embedded broker in-VM (see BrokerSettings.clientUrl)
         BrokerHealthCheck broker = new BrokerHealthCheck(brokerUrl.isBlank() ? "vm://0" : brokerUrl, brokerUser,
                 brokerPassword);

@@ -92,7 +92,8 @@ public final class TransactionManagerSetup implements AutoCloseable {
         return new TransactionManagerSetup(manager, module);
     }
 
-    static void validateNodeId(String nodeId) {
+    /** Refuses a node id Narayana cannot use (also checked before the instance claim takes it: InstanceClaim). */
+    public static void validateNodeId(String nodeId) {
         if (nodeId == null || nodeId.isBlank()) {
             throw new StartRefused("midtier.tx.node-id must be set and unique per running instance");
         }

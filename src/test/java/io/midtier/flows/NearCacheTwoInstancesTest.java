@@ -7,6 +7,7 @@ import io.midtier.cache.CacheCounters;
 import io.midtier.cache.NearCache;
 import io.midtier.cache.NearCacheListener;
 import io.midtier.testsupport.CacheMetrics;
+import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-// The near cache across two instances on one database: this JVM in notify mode, a child JVM in validate mode. A
+// The near cache across two instances on one database and broker: this JVM in notify mode, a child JVM in validate mode. A
 // write accepted by one is never served as before by the validate instance once its 202 is out, and not by the
 // notify instance from max-lag-ms after it; a gap in the change log's sequence clears the notify instance's cache.
 class NearCacheTwoInstancesTest {
@@ -39,10 +40,14 @@ class NearCacheTwoInstancesTest {
         Map<String, String> first = MidtierTestApp.defaults(db, "near-notify");
         first.put("midtier.cache.near.mode", "notify");
         first.put("midtier.cache.near.notify.max-lag-ms", String.valueOf(MAX_LAG_MS));
+        // one broker for both, as instances sharing a database must (the second would be refused with a broker of
+        // its own): the first's embedded broker, which accepts TCP
+        first.put("midtier.broker.tcp-port", String.valueOf(FreePorts.next()));
         notifying = MidtierTestApp.start(first);
         Map<String, String> other = MidtierTestApp.defaults(db, "near-validate");
         other.put("midtier.backend.url", notifying.property("midtier.backend.url"));
         other.put("midtier.cache.near.mode", "validate");
+        other.put("midtier.broker.url", "tcp://127.0.0.1:" + first.get("midtier.broker.tcp-port"));
         validating = MidtierProcess.testApp("near-validate", other).start(Duration.ofSeconds(120));
     }
 

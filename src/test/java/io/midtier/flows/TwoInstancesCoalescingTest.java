@@ -3,6 +3,7 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.midtier.testsupport.FreePorts;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-// coalescing across instances: two midtiers on the same database (this JVM and a child JVM, as Narayana is a
+// coalescing across instances: two midtiers on the same database and broker (this JVM and a child JVM, as Narayana is a
 // JVM singleton) asked at once for the same cold keys make one back-end call per key in total.
 class TwoInstancesCoalescingTest {
 
@@ -34,9 +35,14 @@ class TwoInstancesCoalescingTest {
 
     @BeforeAll
     static void start() {
-        first = MidtierTestApp.start(db, "two-instances-a");
+        // one broker for both, as instances sharing a database must (the second would be refused with a broker of
+        // its own): the first's embedded broker, which accepts TCP
+        Map<String, String> one = MidtierTestApp.defaults(db, "two-instances-a");
+        one.put("midtier.broker.tcp-port", String.valueOf(FreePorts.next()));
+        first = MidtierTestApp.start(one);
         Map<String, String> other = MidtierTestApp.defaults(db, "two-instances-b");
         other.put("midtier.backend.url", first.property("midtier.backend.url"));
+        other.put("midtier.broker.url", "tcp://127.0.0.1:" + one.get("midtier.broker.tcp-port"));
         second = MidtierProcess.testApp("two-instances-b", other).start(Duration.ofSeconds(120));
         clients = Executors.newFixedThreadPool(80);
     }

@@ -3,13 +3,10 @@ package io.midtier.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -32,12 +29,12 @@ class DockerComposeTest {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
         Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get("midtier"))
                 .get("environment");
-        Set<String> readable = readableVariables();
+        Set<String> readable = MidtierVariables.readable();
 
         assertThat(environment).isNotEmpty();
         assertThat(environment.keySet()).allSatisfy(name -> assertThat(readable).as(name).contains(name));
         // Camel skips CAMEL_*_PORT variables (Kubernetes service variables look the same)
-        assertThat(environment.keySet()).noneMatch(name -> name.startsWith("CAMEL_") && name.endsWith("_PORT"));
+        assertThat(environment.keySet()).noneMatch(MidtierVariables::ignoredByCamel);
         assertThat(environment.get("CAMEL_MAIN_PROFILE")).isEqualTo("prod");
     }
 
@@ -124,31 +121,7 @@ class DockerComposeTest {
         }
     }
 
-    /**
-     * The variables the application reads: every key of its properties files as an environment variable
-     * (upper case, '.' and '-' to '_'; Camel's properties and camel-main read them so), and camel-main's
-     * profile selector.
-     */
-    private static Set<String> readableVariables() throws IOException {
-        Set<String> names = new HashSet<>();
-        for (String file : new String[] {"/application.properties", "/application-prod.properties"}) {
-            for (String key : load(file).stringPropertyNames()) {
-                names.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-            }
-        }
-        names.add("CAMEL_MAIN_PROFILE");
-        return names;
-    }
-
-    private static Properties shipped() throws IOException {
-        return load("/application.properties");
-    }
-
-    private static Properties load(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = DockerComposeTest.class.getResourceAsStream(resource)) {
-            properties.load(in);
-        }
-        return properties;
+    private static Properties shipped() {
+        return MidtierVariables.shipped();
     }
 }

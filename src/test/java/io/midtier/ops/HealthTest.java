@@ -48,7 +48,7 @@ class HealthTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 200);
         JsonNode up = MidtierTestApp.json(ready().body());
         assertThat(up.get("status").asText()).isEqualTo("UP");
-        for (String check : new String[] {"database", "broker", "transaction-manager"}) {
+        for (String check : new String[] {"database", "broker", "transaction-manager", "instance-claim"}) {
             assertThat(status(up, check)).as(check).isEqualTo("UP");
         }
 
@@ -86,12 +86,16 @@ class HealthTest {
             assertThat(status(down, "database")).isEqualTo("DOWN");
             assertThat(check(down, "database").path("message").asText()).startsWith("PostgreSQL unavailable");
             assertThat(status(down, "broker")).isEqualTo("UP");
+            // its instance claim's session went too, and cannot be renewed yet
+            assertThat(status(down, "instance-claim")).isEqualTo("DOWN");
         } finally {
             allowConnections(true);
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
         assertThat(status(MidtierTestApp.json(ready().body()), "database")).isEqualTo("UP");
+        // renewed on a new session by the readiness check
+        assertThat(status(MidtierTestApp.json(ready().body()), "instance-claim")).isEqualTo("UP");
     }
 
     @Test

@@ -166,6 +166,28 @@ class JarRunIT {
         }
     }
 
+    // docs/scale-out.md: a second instance on an embedded broker against a database another instance uses
+    @Test
+    void a_second_instance_with_an_embedded_broker_on_the_same_database_stops_the_start_in_one_line() {
+        try (MidtierProcess first = MidtierProcess.jar("jar-first-instance",
+                environment("jar-first-instance", FreePorts.next()))) {
+            JavaProcess running = first.launch();
+            await("the first instance (output: " + running.log() + ")").atMost(Duration.ofMinutes(2))
+                    .failFast("the jar exited (output: " + running.log() + ")", () -> !running.alive())
+                    .until(() -> running.output().contains("Apache Camel 4.18.0 (midtier) started"));
+
+            try (MidtierProcess second = MidtierProcess.jar("jar-second-instance",
+                    environment("jar-second-instance", FreePorts.next()))) {
+                JavaProcess app = second.launch();
+                assertThat(app.awaitExit(Duration.ofMinutes(1))).as("exit code").isEqualTo(1);
+                assertThat(refusal(app)).contains("another midtier instance is running on " + db.url())
+                        .contains("set midtier.broker.url to a shared broker")
+                        .contains("'midtier jar-first-instance'");
+            }
+            assertThat(running.alive()).as("the first instance runs on").isTrue();
+        }
+    }
+
     /**
      * The one line midtier logs for a refused start. (A refusal during the infrastructure's start comes while the
      * Camel context starts: Camel logs its own "Error starting CamelContext" with a stack trace before it.)
