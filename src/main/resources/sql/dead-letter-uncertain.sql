@@ -1,16 +1,15 @@
 -- Before a dead letter is recorded as FAILED: is its update still PENDING, and may one of its attempts have
--- reached the back-end? An attempt that timed out or lost its connection may have (the back-end carries out a call
--- its caller gave up on), and so may one that never recorded its end (a crash during the call; or its failure is
--- not written yet). An attempt the back-end answered with an error (region down, abend), or that failed before
--- calling it, did not. The update's row stays locked to the end of the transaction: a delivery that parks a newer
--- update behind it waits, and mark-update-applied.sql then sees the park.
+-- reached the back-end (attempt_may_have_reached)? If so, wait_ms is how much longer the latest such attempt may
+-- still be running there (midtier.backend.max-call-ms from its start): only after that is the back-end's answer
+-- to "do you hold it?" final. The update's row stays locked to the end of the transaction: a delivery that parks
+-- a newer update behind it waits, and mark-update-applied.sql then sees the park.
 select u.status,
-       exists (select 1 from delivery_attempt a
-                where a.update_id = u.update_id
-                  and (a.error is null
-                       or a.error ilike '%timeout%' or a.error ilike '%timed out%'
-                       or a.error ilike '%reset%' or a.error ilike '%SocketException%'
-                       or a.error ilike '%IOException%' or a.error ilike '%NoHttpResponse%')) as uncertain
+       a.started_at is not null as uncertain,
+       coalesce(greatest(0, ceil(extract(epoch from a.started_at
+                                                   + cast(:#${properties:midtier.backend.max-call-ms} as bigint) * interval '1 millisecond'
+                                                   - clock_timestamp()) * 1000)), 0) as wait_ms
   from cache_update u
+  left join lateral (select max(started_at) as started_at from delivery_attempt
+                      where update_id = u.update_id and attempt_may_have_reached(error)) a on true
  where u.update_id = cast(:#${exchangeProperty.updateId} as uuid)
    for update of u

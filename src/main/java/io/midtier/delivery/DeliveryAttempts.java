@@ -27,14 +27,26 @@ public class DeliveryAttempts {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryAttempts.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
+    /**
+     * Counts the attempt and, when an earlier attempt may have reached the back-end, says how much longer it may
+     * still be running there (its start plus the longest call the back-end carries out, minus now).
+     */
     private static final String BEGIN = """
-            with counted as (
+            with earlier as (
+                select max(started_at) as started_at from delivery_attempt
+                 where update_id = ? and attempt_may_have_reached(error)
+            ), counted as (
                 update cache_update set attempts = attempts + 1, last_attempt_at = now()
                  where update_id = ? and status = 'PENDING'
                 returning update_id, attempts
+            ), recorded as (
+                insert into delivery_attempt (update_id, attempt) select update_id, attempts from counted
+                returning attempt
             )
-            insert into delivery_attempt (update_id, attempt) select update_id, attempts from counted
-            returning attempt""";
+            select r.attempt,
+                   coalesce(greatest(0, ceil(extract(epoch from e.started_at + ? * interval '1 millisecond'
+                                                                 - clock_timestamp()) * 1000)), 0) as wait_ms
+              from recorded r cross join earlier e""";
     private static final String FAILED = """
             with attempt as (
                 update delivery_attempt set error = ? where update_id = ? and attempt = ?
@@ -43,26 +55,42 @@ public class DeliveryAttempts {
 
     private final DataSource plainDataSource;
     private final Supplier<TransactionSynchronizationRegistry> transactions;
+    private final long maxCallMs;
 
-    public DeliveryAttempts(DataSource plainDataSource, Supplier<TransactionSynchronizationRegistry> transactions) {
+    /**
+     * @param maxCallMs the longest the back-end may still carry out a call after it was sent
+     *                  ({@code midtier.backend.max-call-ms})
+     */
+    public DeliveryAttempts(DataSource plainDataSource, Supplier<TransactionSynchronizationRegistry> transactions,
+                            long maxCallMs) {
         this.plainDataSource = plainDataSource;
         this.transactions = transactions;
+        this.maxCallMs = maxCallMs;
     }
 
     /**
      * Records the start of an attempt and returns its number (1 for the first), or 0 when the update is no
      * longer PENDING. When the delivery transaction does not commit, the exchange's failure is recorded.
+     * After an attempt that may have reached the back-end, it first waits until that one can no longer be running
+     * there ({@link #awaitEarlierAttempt}).
      */
-    public int begin(Exchange exchange) throws SQLException {
+    public int begin(Exchange exchange) throws SQLException, InterruptedException {
         UUID updateId = UUID.fromString(exchange.getProperty("updateId", String.class));
-        int attempt;
+        int attempt = 0;
+        long waitMs = 0;
         try (Connection connection = plainDataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(BEGIN)) {
             statement.setObject(1, updateId);
+            statement.setObject(2, updateId);
+            statement.setLong(3, maxCallMs);
             try (ResultSet rs = statement.executeQuery()) {
-                attempt = rs.next() ? rs.getInt(1) : 0;
+                if (rs.next()) {
+                    attempt = rs.getInt("attempt");
+                    waitMs = rs.getLong("wait_ms");
+                }
             }
         }
+        awaitEarlierAttempt(updateId.toString(), waitMs);
         if (attempt > 0) {
             RecordFailure record = new RecordFailure(exchange, updateId, attempt);
             TransactionSynchronizationRegistry transactions = this.transactions.get();
@@ -70,6 +98,22 @@ public class DeliveryAttempts {
             transactions.registerInterposedSynchronization(record);
         }
         return attempt;
+    }
+
+    /**
+     * Waits while an earlier attempt of the update may still be running at the back-end (it timed out here, or its
+     * process died, but the back-end carries out a call its caller gave up on): asked before that, the back-end
+     * could say it does not hold the update and apply it a moment later, and sending it again would apply it twice.
+     * Bounded by {@code midtier.backend.max-call-ms}; not a poll, nothing else can end the wait sooner.
+     */
+    public void awaitEarlierAttempt(String updateId, long waitMs) throws InterruptedException {
+        if (waitMs <= 0) {
+            return;
+        }
+        long bounded = Math.min(waitMs, maxCallMs);
+        LOG.info("update {}: an earlier attempt may still be running at the back-end; waiting {} ms before asking"
+                + " whether it arrived", updateId, bounded);
+        Thread.sleep(bounded);
     }
 
     /** Notes why the attempt failed, for the record written once its transaction has rolled back. */

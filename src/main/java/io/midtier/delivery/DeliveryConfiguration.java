@@ -52,7 +52,8 @@ public class DeliveryConfiguration implements CamelConfiguration {
         CloseOnStop.register(context, "delivery's plain pool", plain);
         Registry registry = context.getRegistry();
         registry.bind("deliveryAttempts",
-                new DeliveryAttempts(plain, () -> infra.await().transactions().synchronizationRegistry()));
+                new DeliveryAttempts(plain, () -> infra.await().transactions().synchronizationRegistry(),
+                        settings.backendMaxCallMs()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);
         registry.bind("databaseOutageGate", gate);
