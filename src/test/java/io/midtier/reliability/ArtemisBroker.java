@@ -248,6 +248,24 @@ public final class ArtemisBroker implements BrokerHost {
         }
     }
 
+    /** The broker's prepared XA transactions (management operation listPreparedTransactions), for a failure's message. */
+    String preparedTransactions() throws Exception {
+        try (ServerLocator locator = locator();
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 1)) {
+            session.start();
+            try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+                ClientMessage request = session.createMessage(false);
+                ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "listPreparedTransactions");
+                ClientMessage reply = requestor.request(request, 10_000);
+                if (reply == null) {
+                    throw new IllegalStateException("no management reply from " + url());
+                }
+                return java.util.Arrays.toString((Object[]) ManagementHelper.getResult(reply));
+            }
+        }
+    }
+
     @Override
     public long messageCount(String queue) throws Exception {
         try (ServerLocator locator = locator();

@@ -119,6 +119,15 @@ public final class ArtemisPair implements BrokerHost {
         return live.isRunning() && live.acceptsNow() ? live.messageCount(queue) : backup.messageCount(queue);
     }
 
+    /** The active server's prepared XA transactions (for a failure's message). */
+    public String preparedTransactions() {
+        try {
+            return live.isRunning() && live.acceptsNow() ? live.preparedTransactions() : backup.preparedTransactions();
+        } catch (Exception e) {
+            return "unknown: " + e;
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -94,7 +94,7 @@ class MultiInstanceIT {
         writes.awaitDone();
         List<String> accepted = writes.writes(202).stream().map(InstanceWrites.Write::updateId).toList();
         assertThat(writes.writes()).as("every write of the order phase accepted").allMatch(w -> w.status() == 202);
-        awaitApplied(accepted);
+        awaitApplied(accepted, () -> "");
 
         Map<String, List<Long>> baseVersionsInApplyOrder = new HashMap<>();
         for (Map<String, Object> row : db.query("select a.account_id, u.base_version from simulator.applied_update a"
@@ -210,7 +210,12 @@ class MultiInstanceIT {
                     .untilAsserted(() -> assertThat(db.preparedTransactions()).isEmpty());
 
             List<InstanceWrites.Write> accepted = load.writes(202);
-            awaitApplied(accepted.stream().map(InstanceWrites.Write::updateId).toList());
+            awaitApplied(accepted.stream().map(InstanceWrites.Write::updateId).toList(), () -> "pending: "
+                    + db.query("select update_id, id, base_version, status, attempts, last_error, created_at"
+                    + " from cache_update where status <> 'APPLIED' order by id, base_version")
+                    + "\nqueue " + count(pair, "midtier.updates") + ", DLQ " + count(pair, "DLQ.midtier.updates")
+                    + "\nbroker prepared: " + pair.preparedTransactions()
+                    + "\nPostgreSQL prepared: " + db.preparedTransactions());
             await("nothing left on the queues").atMost(Duration.ofSeconds(30))
                     .until(() -> pair.messageCount("midtier.updates") + pair.messageCount("DLQ.midtier.updates") == 0);
 
@@ -265,14 +270,22 @@ class MultiInstanceIT {
         return found;
     }
 
-    private static void awaitApplied(List<String> updateIds) {
+    private static long count(ArtemisPair pair, String queue) {
+        try {
+            return pair.messageCount(queue);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void awaitApplied(List<String> updateIds, java.util.function.Supplier<String> diagnosis) {
         await(updateIds.size() + " accepted updates applied").atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             Map<String, Long> byStatus = new java.util.TreeMap<>();
             for (Map<String, Object> row : db.query("select status, count(*) as n from cache_update"
                     + " where update_id::text = any(?::text[]) group by status", (Object) updateIds.toArray(String[]::new))) {
                 byStatus.put((String) row.get("status"), ((Number) row.get("n")).longValue());
             }
-            assertThat(byStatus).as("accepted updates by status").containsOnlyKeys("APPLIED")
+            assertThat(byStatus).as(() -> "accepted updates by status; " + diagnosis.get()).containsOnlyKeys("APPLIED")
                     .containsEntry("APPLIED", (long) updateIds.size());
         });
     }
