@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InstanceWrites implements AutoCloseable {
 
     /** One PUT: through which instance, of which account, the name it wrote, its status (-1: no answer) and when. */
-    record Write(int instance, String account, String name, int status, String updateId, long atNanos) {
+    record Write(int instance, String account, String name, int status, String updateId, long atNanos, String error) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,10 +68,11 @@ final class InstanceWrites implements AutoCloseable {
                         JSON.createObjectNode().put("name", name).toString());
                 String updateId = answer.statusCode() == 202
                         ? MidtierTestApp.json(answer.body()).path("updateId").asText(null) : null;
-                writes.add(new Write(instance, account, name, answer.statusCode(), updateId, System.nanoTime()));
+                writes.add(new Write(instance, account, name, answer.statusCode(), updateId, System.nanoTime(),
+                        answer.statusCode() == 202 ? null : answer.body()));
             } catch (RuntimeException e) {
                 // refused connection (a killed instance) or a timeout: no answer, the write may or may not be in
-                writes.add(new Write(instance, account, name, -1, null, System.nanoTime()));
+                writes.add(new Write(instance, account, name, -1, null, System.nanoTime(), e.toString()));
                 if (!target.alive()) {
                     return;
                 }

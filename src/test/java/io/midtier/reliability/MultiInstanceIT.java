@@ -221,6 +221,8 @@ class MultiInstanceIT {
 
             FailoverTable table = failoverTable(load, accepted, failover);
             table.write();
+            load.writes().stream().filter(w -> w.status() != 202)
+                    .forEach(w -> System.out.printf("mi-%d %s: %d %s%n", w.instance() + 1, w.name(), w.status(), w.error()));
             assertThat(table.total().lost()).as("accepted writes not applied:\n" + table.format()).isZero();
             assertThat(table.total().duplicated()).as("writes applied twice:\n" + table.format()).isZero();
             assertThat(backend.stats().duplicates()).as("the back-end's duplicate counter").isZero();
