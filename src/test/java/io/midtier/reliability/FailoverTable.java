@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What killing the live broker of the pair looked like from outside, per midtier instance and in total: writes
  * accepted (202), lost (accepted, never applied), duplicated (applied twice at the back-end), refused (503), without
- * an answer, and the time from the kill to the instance's first accepted write.
+ * an answer, and the time from the kill to the answer of the instance's first accepted write sent after the kill.
  */
 record FailoverTable(List<Row> rows, long backupActiveMs) {
 

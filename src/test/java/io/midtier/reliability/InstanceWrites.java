@@ -24,8 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InstanceWrites implements AutoCloseable {
 
-    /** One PUT: through which instance, of which account, the name it wrote, its status (-1: no answer) and when. */
-    record Write(int instance, String account, String name, int status, String updateId, long atNanos, String error) {
+    /**
+     * One PUT: through which instance, of which account, the name it wrote, its status (-1: no answer), when it was
+     * sent and when it was answered (System.nanoTime()), and the body or error of one not accepted.
+     */
+    record Write(int instance, String account, String name, int status, String updateId, long sentNanos, long atNanos,
+                 String error) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,16 +67,17 @@ final class InstanceWrites implements AutoCloseable {
             String account = accounts.get((writer + n) % accounts.size());
             String name = prefix + instance + "-" + sequence.incrementAndGet();
             MidtierProcess target = instances.get(instance);
+            long sent = System.nanoTime();
             try {
                 HttpResponse<String> answer = Http.put(target.url("/api/accounts/" + account),
                         JSON.createObjectNode().put("name", name).toString());
                 String updateId = answer.statusCode() == 202
                         ? MidtierTestApp.json(answer.body()).path("updateId").asText(null) : null;
-                writes.add(new Write(instance, account, name, answer.statusCode(), updateId, System.nanoTime(),
+                writes.add(new Write(instance, account, name, answer.statusCode(), updateId, sent, System.nanoTime(),
                         answer.statusCode() == 202 ? null : answer.body()));
             } catch (RuntimeException e) {
                 // refused connection (a killed instance) or a timeout: no answer, the write may or may not be in
-                writes.add(new Write(instance, account, name, -1, null, System.nanoTime(), e.toString()));
+                writes.add(new Write(instance, account, name, -1, null, sent, System.nanoTime(), e.toString()));
                 if (!target.alive()) {
                     return;
                 }
