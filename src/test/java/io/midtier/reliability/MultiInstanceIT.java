@@ -195,6 +195,8 @@ class MultiInstanceIT {
                                                             Simulator backend, MidtierProcess dead, long inDoubt,
                                                             InstanceWrites load, FailoverFigures failover)
             throws Exception {
+        // without a transaction cut in its commit phase the takeover below would prove nothing
+        assertThat(inDoubt).as("records the killed instance left in its transaction log").isPositive();
         List<String> preparedAfterKill = db.preparedTransactions();
         System.out.printf("killed %s with %d transaction(s) in its log; prepared branches in PostgreSQL: %d%n",
                 dead.url(""), inDoubt, preparedAfterKill.size());
