@@ -55,7 +55,6 @@ class MultiInstanceIT {
                     FailoverFigures failover = failoverToTheBackup(pair, instances, load);
                     MidtierProcess dead = instances.get(2);
                     long inDoubt = killMidCommit(dead);
-                    load.stop();
                     finishTheDeadInstancesWorkOnItsNodeId(pair, database, backend, dead, inDoubt, load, failover);
                 }
             } finally {
@@ -189,8 +188,8 @@ class MultiInstanceIT {
     }
 
     // 5. The operator action (docs/scale-out.md): another process started with the dead instance's node id and data
-    // folder (its Narayana object store) completes what the dead one left prepared; the others never touch branches
-    // of another node id.
+    // folder (its Narayana object store) completes what the dead one left prepared, while the writers go on through
+    // the two other instances; those never touch branches of another node id.
     private static void finishTheDeadInstancesWorkOnItsNodeId(ArtemisPair pair, MachinePostgres database,
                                                             Simulator backend, MidtierProcess dead, long inDoubt,
                                                             InstanceWrites load, FailoverFigures failover)
@@ -210,6 +209,9 @@ class MultiInstanceIT {
                     .untilAsserted(() -> assertThat(takeover.transactionLogRecords()).as(takeover::recoveryReport).isZero());
             await("no prepared branch left in PostgreSQL").atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(db.preparedTransactions()).isEmpty());
+            // the writers ran on all along: writes of entries whose rows the dead instance's prepared branches locked
+            // waited until the takeover resolved them
+            load.stop();
 
             List<InstanceWrites.Write> accepted = load.writes(202);
             awaitApplied(accepted.stream().map(InstanceWrites.Write::updateId).toList(), () -> "pending: "
