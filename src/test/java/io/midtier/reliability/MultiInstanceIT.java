@@ -166,6 +166,9 @@ class MultiInstanceIT {
                 .until(() -> IntStream.range(0, instances.size())
                         .allMatch(i -> load.statuses(i, killed).getOrDefault(202, 0L) >= 10));
         assertThat(pair.live().isRunning()).as("the live broker stays dead").isFalse();
+        // the readiness check's own probe (one try per server of the URL) finds the backup too
+        await("every instance ready again").atMost(Duration.ofSeconds(30))
+                .until(() -> instances.stream().allMatch(MidtierProcess::ready));
         return new FailoverFigures(killed, backupActiveMs);
     }
 
