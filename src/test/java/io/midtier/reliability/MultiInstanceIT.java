@@ -55,7 +55,8 @@ class MultiInstanceIT {
                     FailoverFigures failover = failoverToTheBackup(pair, instances, load);
                     MidtierProcess dead = instances.get(2);
                     long inDoubt = killMidCommit(dead);
-                    finishTheDeadInstancesWorkOnItsNodeId(pair, database, backend, dead, inDoubt, load, failover);
+                    finishTheDeadInstancesWorkOnItsNodeId(pair, database, backend, dead, inDoubt, load, failover,
+                            instances.subList(0, 2));
                 }
             } finally {
                 instances.forEach(MidtierProcess::close);
@@ -95,6 +96,14 @@ class MultiInstanceIT {
         assertThat(writes.writes()).as("every write of the order phase accepted").allMatch(w -> w.status() == 202);
         awaitApplied(accepted, () -> "");
 
+        assertAppliedInAcceptedOrder(accepted, ORDER_ACCOUNTS.size());
+        for (MidtierProcess instance : instances) {
+            assertThat(deliveries(instance)).as("deliveries made by the consumers of %s", instance.url("")).isPositive();
+        }
+    }
+
+    /** Each account's updates reached the back-end once each, in the order they were accepted (their base versions). */
+    private static void assertAppliedInAcceptedOrder(List<String> accepted, int accounts) {
         Map<String, List<Long>> baseVersionsInApplyOrder = new HashMap<>();
         for (Map<String, Object> row : db.query("select a.account_id, u.base_version from simulator.applied_update a"
                 + " join cache_update u on u.update_id::text = a.token where a.token = any(?::text[]) order by a.seq",
@@ -102,15 +111,12 @@ class MultiInstanceIT {
             baseVersionsInApplyOrder.computeIfAbsent((String) row.get("account_id"), k -> new ArrayList<>())
                     .add(((Number) row.get("base_version")).longValue());
         }
-        assertThat(baseVersionsInApplyOrder).as("accounts the back-end applied updates to").hasSize(ORDER_ACCOUNTS.size());
+        assertThat(baseVersionsInApplyOrder).as("accounts the back-end applied updates to").hasSize(accounts);
         baseVersionsInApplyOrder.forEach((account, versions) -> assertThat(versions)
                 .as("account %s: base versions in the back-end's apply order", account)
                 .isSortedAccordingTo(Long::compare).doesNotHaveDuplicates());
         assertThat(baseVersionsInApplyOrder.values().stream().mapToInt(List::size).sum())
                 .as("back-end applications of the accepted updates").isEqualTo(accepted.size());
-        for (MidtierProcess instance : instances) {
-            assertThat(deliveries(instance)).as("deliveries made by the consumers of %s", instance.url("")).isPositive();
-        }
     }
 
     /** Exchanges the backend-delivery route of an instance completed (Prometheus, camel_exchanges_total). */
@@ -195,8 +201,8 @@ class MultiInstanceIT {
     // the two other instances; those never touch branches of another node id.
     private static void finishTheDeadInstancesWorkOnItsNodeId(ArtemisPair pair, MachinePostgres database,
                                                             Simulator backend, MidtierProcess dead, long inDoubt,
-                                                            InstanceWrites load, FailoverFigures failover)
-            throws Exception {
+                                                            InstanceWrites load, FailoverFigures failover,
+                                                            List<MidtierProcess> survivors) throws Exception {
         // without a transaction cut in its commit phase the takeover below would prove nothing
         assertThat(inDoubt).as("records the killed instance left in its transaction log").isPositive();
         List<String> preparedAfterKill = db.preparedTransactions();
@@ -239,6 +245,10 @@ class MultiInstanceIT {
                     + " at the back-end").isEmpty();
             assertThat(db.count("select count(*) from cache_update where status <> 'APPLIED'"))
                     .as("updates not applied (pending, in doubt or failed)").isZero();
+            // across the failover and the lost instance: still in order, and one feed, gap-free, from every instance
+            assertAppliedInAcceptedOrder(accepted.stream().map(InstanceWrites.Write::updateId).toList(),
+                    FAILOVER_ACCOUNTS.size());
+            theChangeFeedIsTheSameFromEveryInstance(List.of(survivors.get(0), survivors.get(1), takeover));
         }
     }
 
