@@ -183,17 +183,50 @@ class MultiInstanceIT {
     }
 
     // 4. kill -9 of one instance while its Narayana log holds a transaction between prepare and commit (a record in
-    // its object store): work only its node id may finish. Returns the records it left.
+    // its object store): work only its node id may finish. Seeing a record and killing are two steps, and the commit
+    // may end in between; so the instance is frozen (SIGSTOP) when a record is seen, and killed only if the record is
+    // still there once it stands still, else let go (SIGCONT) to try again. Returns the records it left.
     private static long killMidCommit(MidtierProcess instance) throws Exception {
-        try {
-            await("a transaction of " + instance.url("") + " in its commit phase").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(1)).pollDelay(Duration.ZERO)
-                    .until(() -> instance.transactionLogRecords() > 0);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // killed anyway: a kill between transactions leaves nothing in doubt, which the takeover must also handle
-        }
+        long pid = instance.process().pid();
+        await("a transaction of " + instance.url("") + " caught in its commit phase").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(1)).pollDelay(Duration.ZERO)
+                .until(() -> {
+                    if (instance.transactionLogRecords() == 0) {
+                        return false;
+                    }
+                    signal("STOP", pid);
+                    await("process " + pid + " stopped").atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(1)).until(() -> allThreadsStopped(pid));
+                    if (instance.transactionLogRecords() > 0) {
+                        return true;
+                    }
+                    signal("CONT", pid);
+                    return false;
+                });
         instance.kill();
         return instance.transactionLogRecords();
+    }
+
+    /** Every thread of the process in state T (stopped), from /proc/PID/task/TID/stat (the state follows "(comm) "). */
+    private static boolean allThreadsStopped(long pid) throws java.io.IOException {
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.allMatch(task -> {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+                } catch (java.io.IOException e) {
+                    // a thread that ended meanwhile
+                    return true;
+                }
+            });
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
     }
 
     // 5. The operator action (docs/scale-out.md): another process started with the dead instance's node id and data
