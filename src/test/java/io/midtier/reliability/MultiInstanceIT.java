@@ -132,10 +132,13 @@ class MultiInstanceIT {
         List<String> applied = db.query("select id || ':' || new_version as change from cache_update"
                 + " where status = 'APPLIED'").stream().map(row -> (String) row.get("change")).toList();
         await("every applied update numbered in the change log, once").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(feed(instances.get(0)).stream()
-                        .filter(c -> "APPLIED".equals(c.path("op").asText()))
-                        .map(c -> c.path("id").asText() + ":" + c.path("version").asLong()).toList())
-                        .as("APPLIED changes in the feed (id:version)").containsExactlyInAnyOrderElementsOf(applied));
+                .untilAsserted(() -> {
+                    List<JsonNode> changes = feed(instances.get(0));
+                    List<String> appliedChanges = changes.stream().filter(c -> "APPLIED".equals(c.path("op").asText()))
+                            .map(c -> c.path("id").asText() + ":" + c.path("version").asLong()).toList();
+                    assertThat(appliedChanges).as(() -> "APPLIED changes in the feed (id:version); "
+                            + unexpectedChanges(changes, applied)).containsExactlyInAnyOrderElementsOf(applied);
+                });
         List<JsonNode> first = feed(instances.get(0));
         for (int i = 0; i < first.size(); i++) {
             assertThat(first.get(i).path("seq").asLong()).as("sequence number of the change at %d", i).isEqualTo(i + 1);
@@ -143,6 +146,20 @@ class MultiInstanceIT {
         for (MidtierProcess other : instances.subList(1, instances.size())) {
             assertThat(feed(other)).as("the feed from %s", other.url("")).isEqualTo(first);
         }
+    }
+
+    /** For a failure's message: the feed's changes of the entries with an APPLIED change not matching one update. */
+    private static String unexpectedChanges(List<JsonNode> changes, List<String> applied) {
+        Map<String, Long> counts = changes.stream().filter(c -> "APPLIED".equals(c.path("op").asText()))
+                .collect(Collectors.groupingBy(c -> c.path("id").asText() + ":" + c.path("version").asLong(),
+                        Collectors.counting()));
+        Set<String> odd = counts.entrySet().stream()
+                .filter(e -> e.getValue() != 1 || !applied.contains(e.getKey()))
+                .map(e -> e.getKey().substring(0, e.getKey().indexOf(':'))).collect(Collectors.toSet());
+        return "changes of " + odd + ": " + changes.stream().filter(c -> odd.contains(c.path("id").asText())).toList()
+                + "\nupdates: " + db.query("select update_id, id, base_version, new_version, status, created_at,"
+                + " applied_at from cache_update where id = any(?::text[]) order by id, new_version",
+                (Object) odd.toArray(String[]::new));
     }
 
     /** The whole change log as one instance serves it (GET /api/changes, paged by cursor). */
