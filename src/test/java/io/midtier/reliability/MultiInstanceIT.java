@@ -148,6 +148,17 @@ class MultiInstanceIT {
         }
     }
 
+    /** For a failure's message: the back-end's applications of updates it applied twice, and their attempts. */
+    private static String doubled() {
+        String twice = "select token from simulator.applied_update group by token having count(*) > 1";
+        return "\napplied: " + db.query("select token, seq, account_id, trim(name) as name, applied_at, duplicate"
+                + " from simulator.applied_update where token in (" + twice + ") order by seq")
+                + "\nattempts: " + db.query("select update_id, attempt, started_at, error from delivery_attempt"
+                + " where update_id::text in (" + twice + ") order by update_id, attempt")
+                + "\nupdates: " + db.query("select update_id, id, base_version, new_version, status, created_at,"
+                + " applied_at from cache_update where update_id::text in (" + twice + ")");
+    }
+
     /** For a failure's message: the feed's changes of the entries with an APPLIED change not matching one update. */
     private static String unexpectedChanges(List<JsonNode> changes, List<String> applied) {
         Map<String, Long> counts = changes.stream().filter(c -> "APPLIED".equals(c.path("op").asText()))
@@ -290,7 +301,8 @@ class MultiInstanceIT {
             load.writes().stream().filter(w -> w.status() != 202)
                     .forEach(w -> System.out.printf("mi-%d %s: %d %s%n", w.instance() + 1, w.name(), w.status(), w.error()));
             assertThat(table.total().lost()).as("accepted writes not applied:\n" + table.format()).isZero();
-            assertThat(table.total().duplicated()).as("writes applied twice:\n" + table.format()).isZero();
+            assertThat(table.total().duplicated()).as(() -> "writes applied twice:\n" + table.format() + doubled())
+                    .isZero();
             assertThat(backend.stats().duplicates()).as("the back-end's duplicate counter").isZero();
             assertThat(table.total().otherStatuses()).as("answers other than 202, 503 or none:\n" + table.format())
                     .isZero();
