@@ -27,18 +27,34 @@ public final class JmsSetup {
         ActiveMQXAConnectionFactory factory = settings.user() == null || settings.user().isBlank()
                 ? new ActiveMQXAConnectionFactory(settings.clientUrl())
                 : new ActiveMQXAConnectionFactory(settings.clientUrl(), settings.user(), settings.password());
+        // Set only where the URL is silent: the URL's own parameters are the operator's word for this broker (a
+        // broker pair's failover URL carries reconnectAttempts=-1; docs/scale-out.md).
+        BrokerUrl url = BrokerUrl.parse(settings.clientUrl());
         // A few quick reconnect attempts ride out a blip. Not more: while the client reconnects it holds a lock
         // that every new session waits on, so a PUT would hang instead of answering 503. After a real outage
         // the pool drops the failed connection and Spring's listener containers reconnect the consumers.
-        factory.setReconnectAttempts(settings.reconnectAttempts());
-        factory.setCallTimeout(settings.callTimeoutMs());
-        factory.setCallFailoverTimeout(settings.callTimeoutMs());
+        if (!url.names("reconnectAttempts")) {
+            factory.setReconnectAttempts(settings.reconnectAttempts());
+        }
+        if (!url.names("callTimeout")) {
+            factory.setCallTimeout(settings.callTimeoutMs());
+        }
+        // a blocking call made while the client fails over to the backup gives up after this (the PUT gets 503)
+        if (!url.names("callFailoverTimeout")) {
+            factory.setCallFailoverTimeout(settings.callTimeoutMs());
+        }
         // No prefetch: XA consumers live for one message (CACHE_NONE), so a prefetched batch would only be
-        // handed back on close, and message groups rebound with it.
+        // handed back on close, and message groups rebound with it. Not left to the URL: it is a correctness setting.
         factory.setConsumerWindowSize(0);
-        factory.setRetryInterval(500);
-        factory.setRetryIntervalMultiplier(2.0);
-        factory.setMaxRetryInterval(5_000);
+        if (!url.names("retryInterval")) {
+            factory.setRetryInterval(500);
+        }
+        if (!url.names("retryIntervalMultiplier")) {
+            factory.setRetryIntervalMultiplier(2.0);
+        }
+        if (!url.names("maxRetryInterval")) {
+            factory.setMaxRetryInterval(5_000);
+        }
         return factory;
     }
 

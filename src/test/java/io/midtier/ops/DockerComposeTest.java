@@ -112,6 +112,17 @@ class DockerComposeTest {
         assertThat(deadLetters.getMaxDeliveryAttempts()).isEqualTo(-1);
     }
 
+    @Test
+    void the_artemis_overrides_roll_back_an_orphaned_xa_transaction_when_midtiers_transaction_manager_gives_up()
+            throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.parseFileProperties(Path.of("docker/artemis/broker.properties").toFile());
+
+        // a transaction left on the backup by a client that failed over holds its message until then (docs/scale-out.md)
+        assertThat(config.getTransactionTimeout())
+                .isEqualTo(Long.parseLong(shipped().getProperty("midtier.tx.timeout-seconds")) * 1000);
+    }
+
     private static Map<String, Object> compose() throws IOException {
         try (Reader reader = Files.newBufferedReader(COMPOSE)) {
             @SuppressWarnings("unchecked")

@@ -35,12 +35,14 @@ public final class ArtemisBroker implements BrokerHost {
     private final Path instance;
     private final int port;
     private final java.util.Map<String, String> overrides;
+    private final List<String> createOptions;
     private Process process;
 
-    private ArtemisBroker(Path instance, int port, java.util.Map<String, String> overrides) {
+    private ArtemisBroker(Path instance, int port, java.util.Map<String, String> overrides, List<String> createOptions) {
         this.instance = instance;
         this.port = port;
         this.overrides = overrides;
+        this.createOptions = List.copyOf(createOptions);
     }
 
     /**
@@ -59,7 +61,17 @@ public final class ArtemisBroker implements BrokerHost {
     public static ArtemisBroker create(Path instance, java.util.Map<String, String> overrides) {
         // a new broker: nothing of an earlier run's instance (and journal) in this folder
         deleteRecursively(instance);
-        return new ArtemisBroker(instance.toAbsolutePath(), FreePorts.next(), overrides);
+        return new ArtemisBroker(instance.toAbsolutePath(), FreePorts.next(), overrides, List.of());
+    }
+
+    /**
+     * One server of a broker pair ({@link ArtemisPair}): a given port and more {@code artemis create} options (its HA
+     * policy, cluster connection and shared data folder).
+     */
+    static ArtemisBroker create(Path instance, int port, java.util.Map<String, String> overrides,
+                                List<String> createOptions) {
+        deleteRecursively(instance);
+        return new ArtemisBroker(instance.toAbsolutePath(), port, overrides, createOptions);
     }
 
     /** {@code artemis create}, unless the instance is there already (then its journal is kept). */
@@ -69,12 +81,13 @@ public final class ArtemisBroker implements BrokerHost {
         }
         Path home = home();
         Files.createDirectories(instance.getParent());
-        List<String> command = List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(),
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--silent", "--force", "--user", USER, "--password", PASSWORD, "--require-login", "--no-web",
                 "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--name", "midtier-test",
                 "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
                 // a small heap: four people share the machine
-                "--java-memory", "512M");
+                "--java-memory", "512M"));
+        command.addAll(createOptions);
         Path log = instance.resolveSibling(instance.getFileName() + "-create.log");
         Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!create.waitFor(2, TimeUnit.MINUTES) || create.exitValue() != 0) {
@@ -130,14 +143,7 @@ public final class ArtemisBroker implements BrokerHost {
         if (isRunning()) {
             return;
         }
-        createInstance();
-        Files.createDirectories(log().getParent());
-        // bin/artemis ends in exec java, so this process is the broker's JVM
-        process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                .start();
-        Process started = process;
+        Process started = run();
         Awaitility.await("Artemis at " + url() + " accepting connections (see " + log() + ")")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
@@ -147,6 +153,57 @@ public final class ArtemisBroker implements BrokerHost {
                     }
                     return accepts();
                 });
+    }
+
+    /**
+     * Starts a passive server (the backup of a pair accepts no connection) and returns once its log says
+     * {@code logLine} (e.g. Artemis's {@code AMQ221031}, "backup announced") in this run.
+     */
+    synchronized void startPassive(String logLine) throws Exception {
+        if (isRunning()) {
+            return;
+        }
+        long before = Files.exists(log()) ? Files.size(log()) : 0;
+        Process started = run();
+        Awaitility.await("Artemis at " + url() + " saying " + logLine + " (see " + log() + ")")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("the broker exited with " + started.exitValue());
+                    }
+                    return logSince(before).contains(logLine);
+                });
+    }
+
+    /** What the console log says after {@code offset} bytes (a run's own lines). */
+    String logSince(long offset) throws IOException {
+        if (!Files.exists(log())) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(log());
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    long logSize() throws IOException {
+        return Files.exists(log()) ? Files.size(log()) : 0;
+    }
+
+    private Process run() throws IOException, InterruptedException {
+        createInstance();
+        Files.createDirectories(log().getParent());
+        // bin/artemis ends in exec java, so this process is the broker's JVM
+        process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
+        return process;
+    }
+
+    /** Whether a logged-in core session can be opened now (the acceptor is up and the server active). */
+    boolean acceptsNow() {
+        return accepts();
     }
 
     /** Whether a logged-in core session can be opened now (the acceptor is up and the server active). */
@@ -188,6 +245,24 @@ public final class ArtemisBroker implements BrokerHost {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
+        }
+    }
+
+    /** The broker's prepared XA transactions (management operation listPreparedTransactions), for a failure's message. */
+    String preparedTransactions() throws Exception {
+        try (ServerLocator locator = locator();
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 1)) {
+            session.start();
+            try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+                ClientMessage request = session.createMessage(false);
+                ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "listPreparedTransactions");
+                ClientMessage reply = requestor.request(request, 10_000);
+                if (reply == null) {
+                    throw new IllegalStateException("no management reply from " + url());
+                }
+                return java.util.Arrays.toString((Object[]) ManagementHelper.getResult(reply));
+            }
         }
     }
 

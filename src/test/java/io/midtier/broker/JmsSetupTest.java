@@ -1,0 +1,48 @@
+package io.midtier.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+// The XA connection factory takes midtier's client tuning where the broker URL is silent, and the URL's own
+// parameters where it names them (a broker pair's failover URL).
+class JmsSetupTest {
+
+    @Test
+    void a_failover_url_keeps_its_own_reconnect_attempts_and_retry_interval() {
+        try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(settings(
+                "(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)?ha=true&reconnectAttempts=-1&retryInterval=200"))) {
+            assertThat(factory.getServerLocator().getReconnectAttempts()).isEqualTo(-1);
+            assertThat(factory.getServerLocator().getRetryInterval()).isEqualTo(200);
+            assertThat(factory.getServerLocator().isHA()).isTrue();
+            // what the URL does not name is midtier's setting
+            assertThat(factory.getServerLocator().getCallFailoverTimeout()).isEqualTo(5_000);
+            assertThat(factory.getServerLocator().getConsumerWindowSize()).isZero();
+        }
+    }
+
+    @Test
+    void a_plain_url_gets_midtiers_reconnect_attempts() {
+        try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(settings("tcp://127.0.0.1:61616"))) {
+            assertThat(factory.getServerLocator().getReconnectAttempts()).isEqualTo(2);
+            assertThat(factory.getServerLocator().getRetryInterval()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void the_url_cannot_turn_prefetch_back_on() {
+        try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(
+                settings("tcp://127.0.0.1:61616?consumerWindowSize=1048576"))) {
+            assertThat(factory.getServerLocator().getConsumerWindowSize()).isZero();
+        }
+    }
+
+    private static BrokerSettings settings(String url) {
+        return new BrokerSettings(url, "midtier", "secret", Path.of("unused"), "127.0.0.1", 61616,
+                "midtier.updates", "DLQ.midtier.updates", 1000, 2.0, 60_000, 6, 500_000, 4, 500, 5_000, 2,
+                104_857_600, 0, 10_485_760, List.of("midtier.orders"));
+    }
+}
