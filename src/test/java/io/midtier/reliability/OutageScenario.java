@@ -48,14 +48,20 @@ final class OutageScenario implements Scenario {
                 "addressSettings.\"midtier.updates\".maxDeliveryAttempts", "4");
     }
 
-    /** The same on the embedded broker. */
+    /**
+     * The same on the embedded broker; and the back-end's longest call as this simulator has it (3 s slow, 3.5 s
+     * after apply), so a retry after a timed-out call waits for that, not the 10 s default, and the outage still
+     * outlasts the redelivery window.
+     */
     @Override
     public Map<String, String> midtierEnvironment(BrokerHost broker) {
-        if (broker != null) {
-            return Map.of();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("MIDTIER_BACKEND_MAX_CALL_MS", "3500"));
+        if (broker == null) {
+            environment.putAll(Map.of("MIDTIER_BROKER_REDELIVERY_DELAY_MS", "200",
+                    "MIDTIER_BROKER_REDELIVERY_MULTIPLIER", "2.0", "MIDTIER_BROKER_MAX_REDELIVERY_DELAY_MS", "1000",
+                    "MIDTIER_BROKER_MAX_DELIVERY_ATTEMPTS", "4"));
         }
-        return Map.of("MIDTIER_BROKER_REDELIVERY_DELAY_MS", "200", "MIDTIER_BROKER_REDELIVERY_MULTIPLIER", "2.0",
-                "MIDTIER_BROKER_MAX_REDELIVERY_DELAY_MS", "1000", "MIDTIER_BROKER_MAX_DELIVERY_ATTEMPTS", "4");
+        return environment;
     }
 
     @Override
