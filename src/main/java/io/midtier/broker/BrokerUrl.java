@@ -53,11 +53,6 @@ public final class BrokerUrl {
         return parameters.contains(parameter.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether the URL asks for a client that follows the broker pair's topology and fails over to the backup. */
-    public boolean highAvailability() {
-        return names("ha");
-    }
-
     @Override
     public String toString() {
         return "BrokerUrl" + parameters;

@@ -33,29 +33,24 @@ public final class JmsSetup {
         // A few quick reconnect attempts ride out a blip. Not more: while the client reconnects it holds a lock
         // that every new session waits on, so a PUT would hang instead of answering 503. After a real outage
         // the pool drops the failed connection and Spring's listener containers reconnect the consumers.
-        if (!url.names("reconnectAttempts")) {
-            factory.setReconnectAttempts(settings.reconnectAttempts());
-        }
-        if (!url.names("callTimeout")) {
-            factory.setCallTimeout(settings.callTimeoutMs());
-        }
+        unlessNamed(url, "reconnectAttempts", () -> factory.setReconnectAttempts(settings.reconnectAttempts()));
+        unlessNamed(url, "callTimeout", () -> factory.setCallTimeout(settings.callTimeoutMs()));
         // a blocking call made while the client fails over to the backup gives up after this (the PUT gets 503)
-        if (!url.names("callFailoverTimeout")) {
-            factory.setCallFailoverTimeout(settings.callTimeoutMs());
-        }
+        unlessNamed(url, "callFailoverTimeout", () -> factory.setCallFailoverTimeout(settings.callTimeoutMs()));
         // No prefetch: XA consumers live for one message (CACHE_NONE), so a prefetched batch would only be
         // handed back on close, and message groups rebound with it. Not left to the URL: it is a correctness setting.
         factory.setConsumerWindowSize(0);
-        if (!url.names("retryInterval")) {
-            factory.setRetryInterval(500);
-        }
-        if (!url.names("retryIntervalMultiplier")) {
-            factory.setRetryIntervalMultiplier(2.0);
-        }
-        if (!url.names("maxRetryInterval")) {
-            factory.setMaxRetryInterval(5_000);
-        }
+        unlessNamed(url, "retryInterval", () -> factory.setRetryInterval(500));
+        unlessNamed(url, "retryIntervalMultiplier", () -> factory.setRetryIntervalMultiplier(2.0));
+        unlessNamed(url, "maxRetryInterval", () -> factory.setMaxRetryInterval(5_000));
         return factory;
+    }
+
+    /** midtier's client tuning, set only where the broker URL does not name the parameter itself. */
+    private static void unlessNamed(BrokerUrl url, String parameter, Runnable setDefault) {
+        if (!url.names(parameter)) {
+            setDefault.run();
+        }
     }
 
     public static JmsPoolXAConnectionFactory pooledXaConnectionFactory(ActiveMQXAConnectionFactory xa,

@@ -13,7 +13,7 @@ class BrokerUrlTest {
 
         assertThat(url.names("reconnectAttempts")).isTrue();
         assertThat(url.names("retryInterval")).isTrue();
-        assertThat(url.highAvailability()).isTrue();
+        assertThat(url.names("ha")).isTrue();
         assertThat(url.names("callTimeout")).isFalse();
     }
 
@@ -22,7 +22,7 @@ class BrokerUrlTest {
         BrokerUrl url = BrokerUrl.parse("(tcp://a:61616?callTimeout=2000,tcp://b:61617)");
 
         assertThat(url.names("callTimeout")).isTrue();
-        assertThat(url.highAvailability()).isFalse();
+        assertThat(url.names("ha")).isFalse();
     }
 
     @Test

@@ -26,21 +26,11 @@ final class BrokerLossScenario implements Scenario {
                 .start(settings.writers(), settings.readers())) {
             for (int i = 1; i <= LOSSES; i++) {
                 Phases.awaitWrites(load, Phases.randomSegment(segment), Phases.loadTimeout(settings));
-                stack.broker.kill();
-                long refusedBefore = refused(log);
-                System.out.printf("[broker-loss] broker killed #%d after %d accepted writes%n", i, load.accepted());
-                // the broker stays away until writes have been refused for it (or the writes are over)
-                org.awaitility.Awaitility.await("writes refused while the broker is down")
-                        .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
-                        .until(() -> refused(log) > refusedBefore || load.writesDone());
-                stack.broker.start();
+                System.out.printf("[broker-loss] killing the broker (#%d) after %d accepted writes%n", i, load.accepted());
+                Phases.brokerLost(stack, log, load);
             }
             Phases.awaitWritesDone(load, Phases.loadTimeout(settings));
         }
         return violations;
-    }
-
-    private static long refused(CallLog log) {
-        return log.count(call -> "WRITE".equals(call.kind()) && call.status() == 503);
     }
 }

@@ -1,11 +1,9 @@
 package io.midtier.reliability;
 
 import io.midtier.testsupport.MidtierProcess;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.awaitility.Awaitility;
 
 /**
  * Scale-out (issue 19): three midtier instances on one database and the external broker, the load spread over them
@@ -46,14 +44,9 @@ final class MultiInstanceScenario implements Scenario {
                 // the first kill takes an instance and the second the broker, so every run has both; then at random
                 int victim = i == 0 ? random.nextInt(INSTANCES) : i == 1 ? INSTANCES : random.nextInt(INSTANCES + 1);
                 if (victim == INSTANCES) {
-                    long refusedBefore = refused(log);
-                    stack.broker.kill();
                     brokerKills++;
-                    System.out.printf("[multi-instance] broker killed after %d accepted writes%n", load.accepted());
-                    Awaitility.await("writes refused while the broker is down").atMost(Duration.ofSeconds(60))
-                            .pollInterval(Duration.ofMillis(50))
-                            .until(() -> refused(log) > refusedBefore || load.writesDone());
-                    stack.broker.start();
+                    System.out.printf("[multi-instance] killing the broker after %d accepted writes%n", load.accepted());
+                    Phases.brokerLost(stack, log, load);
                 } else {
                     MidtierProcess node = nodes.get(victim);
                     node.kill();
@@ -71,9 +64,5 @@ final class MultiInstanceScenario implements Scenario {
             violations.add("only " + (instanceKills + brokerKills) + " of " + settings.crashes() + " kills happened");
         }
         return violations;
-    }
-
-    private static long refused(CallLog log) {
-        return log.count(call -> "WRITE".equals(call.kind()) && call.status() == 503);
     }
 }

@@ -37,6 +37,23 @@ final class Phases {
                 .until(() -> true);
     }
 
+    /**
+     * {@code kill -9} of the external broker, held down until a write was refused for it (or the writes are over),
+     * then started again on its journal.
+     */
+    static void brokerLost(Stack stack, CallLog log, Load load) throws Exception {
+        long refusedBefore = refusedWrites(log);
+        stack.broker.kill();
+        Awaitility.await("writes refused while the broker is down").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> refusedWrites(log) > refusedBefore || load.writesDone());
+        stack.broker.start();
+    }
+
+    private static long refusedWrites(CallLog log) {
+        return log.count(call -> "WRITE".equals(call.kind()) && call.status() == 503);
+    }
+
     /** The longest a scenario's load may take: generous, so only a stuck system hits it. */
     static Duration loadTimeout(Settings settings) {
         return Duration.ofSeconds(120 + settings.writes() / 5);
