@@ -5,10 +5,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads what the dead-letter route needs from a dead message, whatever state the message is in. */
+/**
+ * Reads what the dead-letter route needs from a dead message, whatever state the message is in, and decides what
+ * becomes of it.
+ */
 public class DeadLetters {
 
     private final ObjectMapper json = new ObjectMapper();
+    private final int maxDeliveryAttempts;
+
+    /** @param maxDeliveryAttempts {@code midtier.broker.max-delivery-attempts}: the attempts an update gets */
+    public DeadLetters(int maxDeliveryAttempts) {
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
+    }
+
+    /**
+     * What becomes of the dead letter, from its update's row (dead-letter-state.sql; null when the update is not
+     * recorded), whether it expired, and the reason midtier gave when it sent it there itself.
+     */
+    public DeadLetterVerdict verdict(Map<String, Object> update, boolean expired, String reason) {
+        if (update == null) {
+            return DeadLetterVerdict.RECORD;
+        }
+        return DeadLetterVerdict.of((String) update.get("status"), ((Number) update.get("attempts")).intValue(),
+                Boolean.TRUE.equals(update.get("uncertain")), expired, reason, maxDeliveryAttempts);
+    }
 
     /** The update id from the header, else from the body; null when neither holds one. */
     public String updateId(String header, String message) {

@@ -28,25 +28,29 @@ public class DeliveryAttempts {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     /**
-     * Counts the attempt and, when an earlier attempt may have reached the back-end, says how much longer it may
-     * still be running there (its start plus the longest call the back-end carries out, minus now).
+     * While an earlier attempt of the pending update may still be running at the back-end (its start plus the longest
+     * call the back-end carries out is still ahead), says how long (wait_ms) and counts nothing; otherwise counts the
+     * attempt (attempt: its number; null when the update is no longer PENDING). Waiting uncounted matters: a process
+     * killed while it waits has not called the back-end, and must not use up one of the update's attempts.
      */
     private static final String BEGIN = """
-            with earlier as (
-                select max(started_at) as started_at from delivery_attempt
-                 where update_id = ? and attempt_may_have_reached(error)
+            with pending as (
+                select update_id from cache_update where update_id = ? and status = 'PENDING'
+            ), earlier as (
+                select coalesce(greatest(0, ceil(extract(epoch from max(a.started_at) + ? * interval '1 millisecond'
+                                                                    - clock_timestamp()) * 1000)), 0) as wait_ms
+                  from pending p join delivery_attempt a on a.update_id = p.update_id
+                 where attempt_may_have_reached(a.error)
             ), counted as (
-                update cache_update set attempts = attempts + 1, last_attempt_at = now()
-                 where update_id = ? and status = 'PENDING'
-                returning update_id, attempts
+                update cache_update u set attempts = u.attempts + 1, last_attempt_at = now()
+                  from pending p
+                 where u.update_id = p.update_id and u.status = 'PENDING' and (select wait_ms from earlier) = 0
+                returning u.update_id, u.attempts
             ), recorded as (
                 insert into delivery_attempt (update_id, attempt) select update_id, attempts from counted
                 returning attempt
             )
-            select r.attempt,
-                   coalesce(greatest(0, ceil(extract(epoch from e.started_at + ? * interval '1 millisecond'
-                                                                 - clock_timestamp()) * 1000)), 0) as wait_ms
-              from recorded r cross join earlier e""";
+            select (select wait_ms from earlier) as wait_ms, (select attempt from recorded) as attempt""";
     private static final String FAILED = """
             with attempt as (
                 update delivery_attempt set error = ? where update_id = ? and attempt = ?
@@ -72,25 +76,18 @@ public class DeliveryAttempts {
      * Records the start of an attempt and returns its number (1 for the first), or 0 when the update is no
      * longer PENDING. When the delivery transaction does not commit, the exchange's failure is recorded.
      * After an attempt that may have reached the back-end, it first waits until that one can no longer be running
-     * there ({@link #awaitEarlierAttempt}).
+     * there ({@link #awaitEarlierAttempt}), and counts the attempt after the wait.
      */
     public int begin(Exchange exchange) throws SQLException, InterruptedException {
         UUID updateId = UUID.fromString(exchange.getProperty("updateId", String.class));
-        int attempt = 0;
-        long waitMs = 0;
-        try (Connection connection = plainDataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(BEGIN)) {
-            statement.setObject(1, updateId);
-            statement.setObject(2, updateId);
-            statement.setLong(3, maxCallMs);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    attempt = rs.getInt("attempt");
-                    waitMs = rs.getLong("wait_ms");
-                }
-            }
+        Begun begun = count(updateId, maxCallMs);
+        if (begun.waitMs() > 0) {
+            awaitEarlierAttempt(updateId.toString(), begun.waitMs());
+            // counted now whatever another delivery of the same update started meanwhile: lock-update.sql
+            // serialises the two, and the later one asks the back-end first
+            begun = count(updateId, 0);
         }
-        awaitEarlierAttempt(updateId.toString(), waitMs);
+        int attempt = begun.attempt();
         if (attempt > 0) {
             RecordFailure record = new RecordFailure(exchange, updateId, attempt);
             TransactionSynchronizationRegistry transactions = this.transactions.get();
@@ -98,6 +95,23 @@ public class DeliveryAttempts {
             transactions.registerInterposedSynchronization(record);
         }
         return attempt;
+    }
+
+    /** Runs {@link #BEGIN}; an earlier attempt is waited for while it started less than callWindowMs ago. */
+    private Begun count(UUID updateId, long callWindowMs) throws SQLException {
+        try (Connection connection = plainDataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(BEGIN)) {
+            statement.setObject(1, updateId);
+            statement.setLong(2, callWindowMs);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Begun(rs.getInt("attempt"), rs.getLong("wait_ms"));
+            }
+        }
+    }
+
+    /** What {@link #BEGIN} found: the attempt's number (0: not counted) and how long to wait first. */
+    private record Begun(int attempt, long waitMs) {
     }
 
     /**

@@ -15,7 +15,7 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code backendReplies},
- * {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
+ * {@code deadLetters} (from the settings). On a plain (non-XA) pool of its own, after the infrastructure started:
  * {@code deliveryAttempts} (recorded outside the delivery transaction, so a rollback cannot erase them),
  * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
  * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.
@@ -38,11 +38,6 @@ public class DeliveryConfiguration implements CamelConfiguration {
         return new BackendReplies();
     }
 
-    @BindToRegistry("deadLetters")
-    public DeadLetters deadLetters() {
-        return new DeadLetters();
-    }
-
     @Override
     public void configure(CamelContext context) throws Exception {
         InfrastructureStart infra = InfrastructureConfiguration.starting(context);
@@ -51,6 +46,7 @@ public class DeliveryConfiguration implements CamelConfiguration {
         AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
         CloseOnStop.register(context, "delivery's plain pool", plain);
         Registry registry = context.getRegistry();
+        registry.bind("deadLetters", new DeadLetters(settings.maxDeliveryAttempts()));
         registry.bind("deliveryAttempts",
                 new DeliveryAttempts(plain, () -> infra.await().transactions().synchronizationRegistry(),
                         settings.backendMaxCallMs()));
