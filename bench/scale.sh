@@ -4,7 +4,9 @@
 # standalone Artemis broker (from the distribution, with docker/artemis/broker.properties, as docker-compose runs
 # it) and one PostgreSQL database shared by every instance; each instance has its own node id, ports and data
 # directory (no class archive: the instances would record the same one). Load: one wrk per instance (a load balancer's even spread), the connections split between them.
-# Prints a table and writes target/bench-scale/results.md. Stops everything it started.
+# Then, with the instances stopped, what the shared components carry alone: PostgreSQL's two-phase commits
+# (pgbench) and the broker's transacted persistent messages (artemis perf client), the ceilings the paper estimate
+# for N machines starts from. Prints the tables and writes target/bench-scale/results.md. Stops everything it started.
 #
 #   bench/scale.sh                          # 1, 2 and 3 instances, 10 s per row, 16 connections in all
 #   BENCH_SECONDS=5 BENCH_INSTANCES="1 2" bench/scale.sh
@@ -45,6 +47,7 @@ stop_all() {
 trap stop_all EXIT
 
 command -v wrk >/dev/null || fail "wrk is missing: apt-get install wrk"
+command -v pgbench >/dev/null || fail "pgbench is missing: it comes with PostgreSQL (postgresql-contrib on some systems)"
 progress "building the jars and unpacking the Artemis distribution"
 mvn -B -q package -DskipTests >&2
 if [ ! -x "$ARTEMIS_HOME/bin/artemis" ]; then
@@ -137,11 +140,41 @@ for n in $INSTANCES; do
     echo "$n,puts,$(measure "$n" "$OUT/put.lua" | tr ' ' ',')" >> "$OUT/results.csv"
 done
 
+# ---- what the shared components carry on their own (the paper estimate in docs/scale-out.md starts from these) ----
+stop_instances() {
+    for i in "${!APPS[@]}"; do kill "${APPS[$i]}" 2>/dev/null || true; wait "${APPS[$i]}" 2>/dev/null || true; done
+}
+progress "ceilings: instances stopped; PostgreSQL two-phase commits"
+stop_instances
+psql -XAtq -d "$DB" -c "create table if not exists scale_two_phase (id int primary key, note text)" >/dev/null
+cat > "$OUT/two-phase.sql" <<'SQL'
+\set id random(1, 100000)
+BEGIN;
+INSERT INTO scale_two_phase (id, note) VALUES (:id, 'x') ON CONFLICT (id) DO UPDATE SET note = excluded.note;
+PREPARE TRANSACTION 'scale-:client_id-:id';
+COMMIT PREPARED 'scale-:client_id-:id';
+SQL
+two_phase=$(pgbench -n -d "$DB" -c "$CONNECTIONS" -j 2 -T "$RUN_SECONDS" -f "$OUT/two-phase.sql" 2>/dev/null \
+    | awk '/^tps/ { printf "%.0f", $3 }')
+progress "ceilings: broker, persistent messages sent and received in transactions of one"
+"$OUT/broker/bin/artemis" perf client --url "tcp://127.0.0.1:$BROKER_PORT" --user midtier --password midtier-dev \
+    --persistent --tx --commit-interval 1 --message-size 600 --producers "$CONNECTIONS" --consumers "$CONNECTIONS" \
+    --warmup 3 --duration "$RUN_SECONDS" queue://scale.perf > "$OUT/broker-perf.log" 2>&1 \
+    || fail "artemis perf, see $OUT/broker-perf.log"
+broker=$(awk -v s="$RUN_SECONDS" '/total received:/ { printf "%.0f", $4 / s }' "$OUT/broker-perf.log")
+
 {
     echo "Scale-out on $(nproc) cores, $CONNECTIONS connections in all, ${RUN_SECONDS}s per row, $(date -u +%FT%TZ)"
     echo
     echo "| instances | workload | requests/s (all) | worst p99 ms | midtier CPU ms per request (per instance) | non-2xx |"
     echo "|---|---|---|---|---|---|"
     tail -n +2 "$OUT/results.csv" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }'
+    echo
+    echo "The shared components alone (no midtier running; $CONNECTIONS clients, ${RUN_SECONDS}s):"
+    echo
+    echo "| component | what | per second |"
+    echo "|---|---|---|"
+    echo "| PostgreSQL | two-phase commits (pgbench: an upsert, PREPARE TRANSACTION, COMMIT PREPARED) | $two_phase |"
+    echo "| Artemis | persistent 600-byte messages sent and received, a transaction each (artemis perf client) | $broker |"
 } > "$OUT/results.md"
 cat "$OUT/results.md"
