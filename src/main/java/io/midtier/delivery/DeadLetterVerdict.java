@@ -5,8 +5,9 @@ public enum DeadLetterVerdict {
 
     /**
      * Back on the updates queue: midtier made fewer attempts than the broker allows. The broker also counts a
-     * delivery that an instance received or prefetched and never worked on because it was killed (Artemis keeps the
-     * count of a consumer that failed); a few crashes in a row could otherwise fail an update hardly tried.
+     * delivery that an instance received and never finished because it was killed (Artemis keeps the count of a
+     * consumer that failed), often while it only waited for an earlier attempt; a few crashes in a row could
+     * otherwise fail an update hardly tried.
      */
     SEND_AGAIN,
 

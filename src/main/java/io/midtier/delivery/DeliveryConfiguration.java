@@ -15,7 +15,7 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code backendReplies},
- * {@code deadLetters} (from the settings). On a plain (non-XA) pool of its own, after the infrastructure started:
+ * {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
  * {@code deliveryAttempts} (recorded outside the delivery transaction, so a rollback cannot erase them),
  * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
  * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.

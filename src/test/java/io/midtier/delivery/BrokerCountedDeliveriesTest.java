@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-// The broker counts a delivery that an instance received, or prefetched, and never worked on because it was killed
+// The broker counts a delivery that an instance received and never finished because it was killed
 // (Artemis keeps the count of a consumer that failed); five kills within the back-end's longest call made it give up
 // on updates midtier had hardly tried (ReliabilityIT's crash scenario, CI of stop 24). midtier's own count decides:
 // a dead letter with attempts left goes back on the queue, and an attempt that only waited is not counted.
