@@ -49,17 +49,18 @@ final class OutageScenario implements Scenario {
     }
 
     /**
-     * The same on the embedded broker; and the back-end's longest call as this simulator has it (3 s slow, 3.5 s
+     * The same on the embedded broker, and midtier told the attempts the broker allows (it sends a dead letter with
+     * attempts left back to the queue); and the back-end's longest call as this simulator has it (3 s slow, 3.5 s
      * after apply), so a retry after a timed-out call waits for that, not the 10 s default, and the outage still
      * outlasts the redelivery window.
      */
     @Override
     public Map<String, String> midtierEnvironment(BrokerHost broker) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of("MIDTIER_BACKEND_MAX_CALL_MS", "3500"));
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("MIDTIER_BACKEND_MAX_CALL_MS", "3500",
+                "MIDTIER_BROKER_MAX_DELIVERY_ATTEMPTS", "4"));
         if (broker == null) {
             environment.putAll(Map.of("MIDTIER_BROKER_REDELIVERY_DELAY_MS", "200",
-                    "MIDTIER_BROKER_REDELIVERY_MULTIPLIER", "2.0", "MIDTIER_BROKER_MAX_REDELIVERY_DELAY_MS", "1000",
-                    "MIDTIER_BROKER_MAX_DELIVERY_ATTEMPTS", "4"));
+                    "MIDTIER_BROKER_REDELIVERY_MULTIPLIER", "2.0", "MIDTIER_BROKER_MAX_REDELIVERY_DELAY_MS", "1000"));
         }
         return environment;
     }
