@@ -197,9 +197,9 @@ row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 # ---- 1b. cost growth: hit latency over 10,000 and over 1,000,000 cached entries (random keys, 16 connections) ----
 # Synthetic entries (ids from 5,000,000; the demo body, no transactions) fill the SQL cache to each size; every key of
 # the range is read exactly once before the run (bench/ReadEveryKey.java), so the near cache holds them all in the
-# modes that have one and PostgreSQL has read every row in the others. A near cache of a million ~1 KB responses needs
-# a heap to match: midtier runs this block with BENCH_GROWTH_HEAP (2g) and a near cache bound of 1.5 GiB, as an
-# operator caching that many entries would size it (docs/near-cache.md).
+# modes that have one and PostgreSQL has read every row in the others. A near cache of a million responses (~200
+# bytes each, with their keys and validators) does not fit midtier's default 256 MiB heap: this block runs midtier
+# with BENCH_GROWTH_HEAP (2g) and a near cache bound of 1.5 GiB, as an operator caching that many would size them.
 if [ "${BENCH_GROWTH:-1}" = 1 ]; then
     for size in 10000 1000000; do
         progress "cost growth: $size cached entries"

@@ -71,6 +71,11 @@ public final class TransactionManagerSetup implements AutoCloseable {
         // manager completed before a crash (read once, when Narayana's record class loads: set before any transaction)
         jtaPropertyManager.getJTAEnvironmentBean().setXAResourceRecordWrappingPlugin(new NamedResourceRecords());
         arjPropertyManager.getCoordinatorEnvironmentBean().setDefaultTimeout(settings.defaultTimeoutSeconds());
+        // Narayana ends a transaction that outlives its timeout itself (its reaper rolls it back); telling each
+        // resource the timeout on every enlistment is one more broker round trip per transaction (PUT, delivery,
+        // and every idle consumer's empty receive) for nothing: pgjdbc ignores it, and Artemis rolls back a branch
+        // left unprepared by a process that died after its own transaction timeout.
+        jtaPropertyManager.getJTAEnvironmentBean().setXaTransactionTimeoutEnabled(false);
 
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         // No listener socket: several instances may run on one host, and nothing here talks to it.
