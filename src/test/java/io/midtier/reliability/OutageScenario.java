@@ -3,6 +3,7 @@ package io.midtier.reliability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class OutageScenario implements Scenario {
      */
     @Override
     public Map<String, String> midtierEnvironment(BrokerHost broker) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of("MIDTIER_BACKEND_MAX_CALL_MS", "3500",
+        Map<String, String> environment = new HashMap<>(Map.of("MIDTIER_BACKEND_MAX_CALL_MS", "3500",
                 "MIDTIER_BROKER_MAX_DELIVERY_ATTEMPTS", "4"));
         if (broker == null) {
             environment.putAll(Map.of("MIDTIER_BROKER_REDELIVERY_DELAY_MS", "200",
