@@ -30,10 +30,11 @@ class ReliabilityIT {
             assertThat(result.phantom()).as(result.scenario() + ": changes without an accepted write" + why).isZero();
             assertThat(result.unexpectedServerErrors()).as(result.scenario() + ": unexpected 5xx" + why).isZero();
             // every accepted write applied; FAILED only where the scenario dead-letters on purpose and names the rule
-            assertThat(result.applied() + result.failed()).as(result.scenario() + ": accepted = applied + failed" + why)
-                    .isEqualTo(result.accepted());
+            assertThat(result.applied() + result.failed())
+                    .as(result.scenario() + ": accepted = applied + failed" + why).isEqualTo(result.accepted());
             if (!ReliabilityHarness.scenario(result.scenario()).deadLettersExpected()) {
-                assertThat(result.failed()).as(result.scenario() + ": accepted writes that ended FAILED" + why).isZero();
+                assertThat(result.failed()).as(result.scenario() + ": accepted writes that ended FAILED" + why)
+                        .isZero();
             }
             // among them: an accepted write that ended FAILED, unless the scenario named the rule (outage: replay refused
             // since a newer write of the entry was accepted), and the outage's own count of dead letters replayed
