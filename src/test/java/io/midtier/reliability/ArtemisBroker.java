@@ -249,7 +249,8 @@ public final class ArtemisBroker implements BrokerHost {
     }
 
     /** The broker's prepared XA transactions (management operation listPreparedTransactions), for a failure's message. */
-    String preparedTransactions() throws Exception {
+    @Override
+    public String preparedTransactions() throws Exception {
         try (ServerLocator locator = locator();
              ClientSessionFactory factory = locator.createSessionFactory();
              ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 1)) {

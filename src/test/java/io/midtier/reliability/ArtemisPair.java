@@ -120,6 +120,7 @@ public final class ArtemisPair implements BrokerHost {
     }
 
     /** The active server's prepared XA transactions (for a failure's message). */
+    @Override
     public String preparedTransactions() {
         try {
             return live.isRunning() && live.acceptsNow() ? live.preparedTransactions() : backup.preparedTransactions();

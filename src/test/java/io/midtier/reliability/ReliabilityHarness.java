@@ -120,9 +120,26 @@ final class ReliabilityHarness {
                                 && stack.sql.preparedTransactions().isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            violations.add("not drained within " + settings.drainSeconds() + " s");
+            violations.add("not drained within " + settings.drainSeconds() + " s: " + stuck(stack));
         }
         return depths;
+    }
+
+    /** What a drain that did not finish left behind: where each pending update's message can be. */
+    private static String stuck(Stack stack) {
+        StringBuilder state = new StringBuilder();
+        try {
+            state.append("pending updates ").append(stack.sql.query("select update_id::text as id, type || ':' || id"
+                    + " as key, parked_message is not null as parked, date_trunc('second', now() - created_at) as age"
+                    + " from cache_update where status = 'PENDING' order by accepted_seq limit 10"));
+            state.append("; database prepared transactions ").append(stack.sql.preparedTransactions());
+            if (stack.broker != null) {
+                state.append("; broker prepared transactions ").append(stack.broker.preparedTransactions());
+            }
+        } catch (Exception e) {
+            state.append("; (could not read more: ").append(e).append(')');
+        }
+        return state.toString();
     }
 
     public static void main(String[] args) throws Exception {
