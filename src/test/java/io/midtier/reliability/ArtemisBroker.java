@@ -248,45 +248,67 @@ public final class ArtemisBroker implements BrokerHost {
         }
     }
 
-    /** The broker's prepared XA transactions (management operation listPreparedTransactions), for a failure's message. */
+    /** The broker's prepared XA transactions (management operation listPreparedTransactions), for a message. */
     @Override
     public String preparedTransactions() throws Exception {
-        try (ServerLocator locator = locator();
-             ClientSessionFactory factory = locator.createSessionFactory();
-             ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 1)) {
-            session.start();
-            try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-                ClientMessage request = session.createMessage(false);
-                ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "listPreparedTransactions");
-                ClientMessage reply = requestor.request(request, 10_000);
-                if (reply == null) {
-                    throw new IllegalStateException("no management reply from " + url());
-                }
-                return java.util.Arrays.toString((Object[]) ManagementHelper.getResult(reply));
-            }
+        return manage(request -> ManagementHelper.putOperationInvocation(request, ResourceNames.BROKER,
+                "listPreparedTransactions"),
+                // each entry starts with the time the branch was prepared, then its Xid three times over: the times
+                reply -> java.util.Arrays.stream((Object[]) ManagementHelper.getResult(reply))
+                        .map(entry -> String.valueOf(entry).split(" base64", 2)[0]).toList().toString());
+    }
+
+    @Override
+    public String describeQueue(String queue) throws Exception {
+        StringBuilder text = new StringBuilder(queue).append(':');
+        for (String attribute : List.of("messageCount", "deliveringCount", "scheduledCount", "consumerCount")) {
+            text.append(' ').append(attribute).append('=').append(this.<String>manage(
+                    request -> ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute),
+                    reply -> String.valueOf(ManagementHelper.getResult(reply))));
         }
+        // the message groups and which consumer each is bound to: a group waits for its consumer
+        for (String operation : List.of("listGroupsAsJSON", "listConsumersAsJSON")) {
+            text.append(' ').append(operation).append('=').append(this.<String>manage(
+                    request -> ManagementHelper.putOperationInvocation(request, ResourceNames.QUEUE + queue, operation),
+                    reply -> String.valueOf(ManagementHelper.getResult(reply))));
+        }
+        return text.toString();
     }
 
     @Override
     public long messageCount(String queue) throws Exception {
+        return manage(request -> ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount"),
+                // the broker names the resource it does not know: the queue does not exist
+                reply -> ManagementHelper.hasOperationSucceeded(reply)
+                        ? ((Number) ManagementHelper.getResult(reply)).longValue() : 0L);
+    }
+
+    /** One management request over a session of its own: {@code put} fills the request, {@code read} the answer. */
+    private <T> T manage(ManagementRequest put, ManagementReply<T> read) throws Exception {
         try (ServerLocator locator = locator();
              ClientSessionFactory factory = locator.createSessionFactory();
              ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 1)) {
             session.start();
             try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
                 ClientMessage request = session.createMessage(false);
-                ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
+                put.fill(request);
                 ClientMessage reply = requestor.request(request, 10_000);
                 if (reply == null) {
                     throw new IllegalStateException("no management reply from " + url());
                 }
-                if (!ManagementHelper.hasOperationSucceeded(reply)) {
-                    // the broker names the resource it does not know: the queue does not exist
-                    return 0;
-                }
-                return ((Number) ManagementHelper.getResult(reply)).longValue();
+                return read.read(reply);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface ManagementRequest {
+        void fill(ClientMessage request) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface ManagementReply<T> {
+        T read(ClientMessage reply) throws Exception;
     }
 
     @Override

@@ -119,6 +119,12 @@ public final class ArtemisPair implements BrokerHost {
         return live.isRunning() && live.acceptsNow() ? live.messageCount(queue) : backup.messageCount(queue);
     }
 
+    /** A queue of whichever server is active, described for a failure's message. */
+    @Override
+    public String describeQueue(String queue) throws Exception {
+        return live.isRunning() && live.acceptsNow() ? live.describeQueue(queue) : backup.describeQueue(queue);
+    }
+
     /** The active server's prepared XA transactions (for a failure's message). */
     @Override
     public String preparedTransactions() {

@@ -20,6 +20,9 @@ public interface BrokerHost extends AutoCloseable {
     /** Messages waiting on a queue (0 if the queue does not exist). */
     long messageCount(String queue) throws Exception;
 
+    /** A queue's counts, consumers and message groups, as text for a failure's message. */
+    String describeQueue(String queue) throws Exception;
+
     /** The broker's prepared XA transactions, as text for a failure's message. */
     String preparedTransactions() throws Exception;
 

@@ -135,6 +135,7 @@ final class ReliabilityHarness {
             state.append("; database prepared transactions ").append(stack.sql.preparedTransactions());
             if (stack.broker != null) {
                 state.append("; broker prepared transactions ").append(stack.broker.preparedTransactions());
+                state.append("; ").append(stack.broker.describeQueue(Stack.UPDATES));
             }
         } catch (Exception e) {
             state.append("; (could not read more: ").append(e).append(')');
