@@ -121,6 +121,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return q == null ? 0 : q.getMessagesAdded();
     }
 
+    /** Messages of a queue waiting for their redelivery delay to pass. */
+    public long scheduledCount(String queue) {
+        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getScheduledCount();
+    }
+
     /** Messages waiting in a queue now, delivered-but-unacknowledged ones included. */
     public long messageCount(String queue) {
         org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 // Per-key order without going round the queue: while an entry's oldest update waits for the broker's redelivery
 // (the back-end is down), the newer updates of the entry are parked with their messages, not sent back to the queue;
-// the delivery that applies the older update sends the next one again, so all arrive once, in acceptance order.
+// the delivery that applies the older update sends the next one again, so all arrive once, in acceptance order, and
+// the one sent again goes ahead of the messages queued meanwhile. One consumer, so the order of deliveries is the
+// order the broker hands messages out.
 class ParkedDeliveryTest {
 
     @RegisterExtension
@@ -34,6 +36,7 @@ class ParkedDeliveryTest {
         p.put("midtier.broker.redelivery-delay-ms", "1500");
         p.put("midtier.broker.redelivery-multiplier", "1.0");
         p.put("midtier.broker.max-delivery-attempts", "100");
+        p.put("midtier.delivery.concurrent-consumers", "1");
         app = MidtierTestApp.start(p);
     }
 
@@ -70,6 +73,42 @@ class ParkedDeliveryTest {
         assertThat(db.count("select count(*) from cache_update where parked_message is not null")).isZero();
         assertThat(attempts(second)).isEqualTo(1);
         assertThat(attempts(third)).isEqualTo(1);
+    }
+
+    @Test
+    void an_update_sent_again_goes_ahead_of_the_messages_queued_while_it_was_parked() throws Exception {
+        String account = "1092";
+        List<String> others = java.util.stream.IntStream.rangeClosed(1001, 1030).mapToObj(Integer::toString).toList();
+        Http.get(app.url("/api/accounts/" + account));
+        others.forEach(other -> Http.get(app.url("/api/accounts/" + other)));
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
+        String older = rename(app, account, "AHEAD A");
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(older) >= 1);
+        String parked = rename(app, account, "AHEAD B");
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked(parked));
+
+        // a backlog queued behind the parked update's first message while delivery stands still
+        app.context().getRouteController().suspendRoute("backend-delivery");
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
+        List<String> backlog = new java.util.ArrayList<>();
+        for (String other : others) {
+            backlog.add(rename(app, other, "BACKLOG " + other));
+        }
+        // the older update's redelivery is due (back in the queue, ahead of the backlog) before delivery resumes
+        EmbeddedBroker broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.scheduledCount("midtier.updates") == 0);
+        app.context().getRouteController().resumeRoute("backend-delivery");
+
+        List<String> all = new java.util.ArrayList<>(backlog);
+        all.add(older);
+        all.add(parked);
+        UpdateLoad.awaitApplied(db, all, Duration.ofSeconds(60));
+        long appliedAfterIt = db.count("select count(*) from cache_update u, cache_update b where b.update_id = ?"
+                + " and u.update_id::text = any(?) and u.applied_at > b.applied_at", UUID.fromString(parked),
+                backlog.toArray(String[]::new));
+        // one consumer: the older update first, then the one it sends again; at the queue's tail it would come last
+        assertThat(appliedAfterIt).as("backlog updates applied after the parked one was sent again")
+                .isGreaterThanOrEqualTo(backlog.size() - 2L);
     }
 
     private static long attempts(String updateId) {
