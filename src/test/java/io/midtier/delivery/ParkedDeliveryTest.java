@@ -9,9 +9,11 @@ import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,7 @@ class ParkedDeliveryTest {
     @Test
     void an_update_sent_again_goes_ahead_of_the_messages_queued_while_it_was_parked() throws Exception {
         String account = "1092";
-        List<String> others = java.util.stream.IntStream.rangeClosed(1001, 1030).mapToObj(Integer::toString).toList();
+        List<String> others = IntStream.rangeClosed(1001, 1030).mapToObj(Integer::toString).toList();
         Http.get(app.url("/api/accounts/" + account));
         others.forEach(other -> Http.get(app.url("/api/accounts/" + other)));
         Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
@@ -88,18 +90,21 @@ class ParkedDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(parked));
 
         // a backlog queued behind the parked update's first message while delivery stands still
+        List<String> backlog = new ArrayList<>();
         app.context().getRouteController().suspendRoute("backend-delivery");
-        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
-        List<String> backlog = new java.util.ArrayList<>();
-        for (String other : others) {
-            backlog.add(rename(app, other, "BACKLOG " + other));
+        try {
+            Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
+            for (String other : others) {
+                backlog.add(rename(app, other, "BACKLOG " + other));
+            }
+            // the older update's redelivery is due (back in the queue, ahead of the backlog) before delivery resumes
+            EmbeddedBroker broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> broker.scheduledCount("midtier.updates") == 0);
+        } finally {
+            app.context().getRouteController().resumeRoute("backend-delivery");
         }
-        // the older update's redelivery is due (back in the queue, ahead of the backlog) before delivery resumes
-        EmbeddedBroker broker = app.bean("embeddedBroker", EmbeddedBroker.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> broker.scheduledCount("midtier.updates") == 0);
-        app.context().getRouteController().resumeRoute("backend-delivery");
 
-        List<String> all = new java.util.ArrayList<>(backlog);
+        List<String> all = new ArrayList<>(backlog);
         all.add(older);
         all.add(parked);
         UpdateLoad.awaitApplied(db, all, Duration.ofSeconds(60));
