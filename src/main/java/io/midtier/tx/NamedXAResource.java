@@ -82,9 +82,27 @@ public final class NamedXAResource implements XAResourceWrapper {
         resource.forget(xid);
     }
 
+    /**
+     * A scan that fails to start is ended at once: Narayana does not end a scan whose start failed, and the broker's
+     * recovery helper lets go of its connection only when a scan ends. Without this, a connection that died with the
+     * broker was asked again on every pass, for ever, and the transactions whose broker branch waited for recovery
+     * (prepared before the broker died) were never completed: their messages stayed invisible and their updates
+     * PENDING.
+     */
     @Override
     public Xid[] recover(int flag) throws XAException {
-        return resource.recover(flag);
+        try {
+            return resource.recover(flag);
+        } catch (XAException | RuntimeException e) {
+            if ((flag & TMSTARTRSCAN) != 0 && (flag & TMENDRSCAN) == 0) {
+                try {
+                    resource.recover(TMENDRSCAN);
+                } catch (XAException | RuntimeException ending) {
+                    e.addSuppressed(ending);
+                }
+            }
+            throw e;
+        }
     }
 
     @Override
