@@ -1,6 +1,7 @@
 package io.midtier.broker;
 
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -9,6 +10,7 @@ import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -117,20 +119,23 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Messages ever added to a queue (committed sends only): what tests and metrics count. */
     public long messagesAdded(String queue) {
-        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
-        return q == null ? 0 : q.getMessagesAdded();
+        return queueFigure(queue, Queue::getMessagesAdded);
     }
 
     /** Messages of a queue waiting for their redelivery delay to pass. */
     public long scheduledCount(String queue) {
-        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
-        return q == null ? 0 : q.getScheduledCount();
+        return queueFigure(queue, Queue::getScheduledCount);
     }
 
     /** Messages waiting in a queue now, delivered-but-unacknowledged ones included. */
     public long messageCount(String queue) {
-        org.apache.activemq.artemis.core.server.Queue q = server.getActiveMQServer().locateQueue(queue);
-        return q == null ? 0 : q.getMessageCount();
+        return queueFigure(queue, Queue::getMessageCount);
+    }
+
+    /** One count of a queue; 0 when the queue does not exist (yet). */
+    private long queueFigure(String queue, ToLongFunction<Queue> figure) {
+        Queue q = server.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : figure.applyAsLong(q);
     }
 
     /** Bytes an address holds in memory now, and the most it may hold (-1 = unbounded). */

@@ -95,13 +95,17 @@ public final class NamedXAResource implements XAResourceWrapper {
             return resource.recover(flag);
         } catch (XAException | RuntimeException e) {
             if ((flag & TMSTARTRSCAN) != 0 && (flag & TMENDRSCAN) == 0) {
-                try {
-                    resource.recover(TMENDRSCAN);
-                } catch (XAException | RuntimeException ending) {
-                    e.addSuppressed(ending);
-                }
+                endFailedScan(e);
             }
             throw e;
+        }
+    }
+
+    private void endFailedScan(Exception failure) {
+        try {
+            resource.recover(TMENDRSCAN);
+        } catch (XAException | RuntimeException ending) {
+            failure.addSuppressed(ending);
         }
     }
 
