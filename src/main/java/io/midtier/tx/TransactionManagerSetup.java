@@ -76,6 +76,12 @@ public final class TransactionManagerSetup implements AutoCloseable {
         // and every idle consumer's empty receive) for nothing: pgjdbc ignores it, and Artemis rolls back a branch
         // left unprepared by a process that died after its own transaction timeout.
         jtaPropertyManager.getJTAEnvironmentBean().setXaTransactionTimeoutEnabled(false);
+        // A transaction with one resource enlisted (a publisher batch that found nothing, a refused PUT) would be
+        // committed in one phase: if the connection dies during that commit, no-one can learn the outcome, and
+        // Narayana keeps a heuristic-hazard record that recovery never completes (ARJUNA012084). In two phases the
+        // branch is prepared first, and recovery completes it like any other. The hot paths (PUT, delivery) have
+        // two resources and commit in two phases anyway.
+        arjPropertyManager.getCoordinatorEnvironmentBean().setCommitOnePhase(false);
 
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         // No listener socket: several instances may run on one host, and nothing here talks to it.

@@ -1,6 +1,7 @@
 package io.midtier.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -217,19 +218,8 @@ public final class MidtierProcess implements AutoCloseable {
      * Transactions Narayana's log still holds (file store): each one waits for recovery. 0 once every transaction
      * a fault cut short has been completed.
      */
-    public long transactionLogRecords() throws IOException {
-        return transactionLogRecordNames().size();
-    }
-
-    private List<String> transactionLogRecordNames() throws IOException {
-        Path records = dataDir.resolve(Path.of("tx-object-store", "ShadowNoFileLockStore", "defaultStore",
-                "StateManager", "BasicAction", "TwoPhaseCoordinator", "AtomicAction"));
-        if (!Files.isDirectory(records)) {
-            return List.of();
-        }
-        try (var files = Files.list(records)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
-        }
+    public long transactionLogRecords() {
+        return TransactionLog.records(dataDir).size();
     }
 
     /**
@@ -239,11 +229,12 @@ public final class MidtierProcess implements AutoCloseable {
     public String recoveryReport() {
         try {
             List<String> said = output().lines()
-                    .filter(line -> line.contains("Periodic Recovery") || line.contains("ARJUNA0160"))
+                    .filter(line -> line.contains("Periodic Recovery") || line.contains("ARJUNA0160")
+                            || line.contains("ARJUNA0120"))
                     .toList();
-            return "records " + transactionLogRecordNames() + "; last recovery lines:\n"
+            return "records " + TransactionLog.records(dataDir) + "; last recovery lines:\n"
                     + String.join("\n", said.subList(Math.max(0, said.size() - 15), said.size()));
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return "records unreadable: " + e;
         }
     }
@@ -263,7 +254,7 @@ public final class MidtierProcess implements AutoCloseable {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

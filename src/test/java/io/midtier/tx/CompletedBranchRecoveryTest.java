@@ -7,8 +7,7 @@ import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.midtier.testsupport.TransactionLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,13 +26,12 @@ class CompletedBranchRecoveryTest {
     static final TestDatabase db = TestDatabase.perClass();
 
     @Test
-    void a_log_record_whose_branches_were_all_completed_is_closed_by_recovery() throws IOException {
+    void a_log_record_whose_branches_were_all_completed_is_closed_by_recovery() {
         Map<String, String> settings = MidtierTestApp.defaults(db, "completed-branch");
         String account = "1008";
         String updateId = UUID.randomUUID().toString();
         String name = "COMPLETED " + (System.nanoTime() % 1_000_000_000L);
-        Path records = Path.of(settings.get("midtier.data-dir"), "tx-object-store", "ShadowNoFileLockStore",
-                "defaultStore", "StateManager", "BasicAction", "TwoPhaseCoordinator", "AtomicAction");
+        Path dataDir = Path.of(settings.get("midtier.data-dir"));
 
         Map<String, String> crashing = new HashMap<>(settings);
         crashing.put(HaltOnCommit.HALT_PROPERTY, "true");
@@ -46,24 +44,15 @@ class CompletedBranchRecoveryTest {
         // both resource managers committed; Narayana's record of the transaction is still there
         assertThat(db.count("select count(*) from cache_update where update_id = cast(? as uuid)", updateId))
                 .isEqualTo(1);
-        assertThat(logRecords(records)).as("log records left by the crash").isEqualTo(1);
+        assertThat(TransactionLog.records(dataDir).size()).as("log records left by the crash").isEqualTo(1);
 
         try (MidtierTestApp app = MidtierTestApp.start(settings)) {
             await("recovery closes the record (recovery every "
                     + settings.get("midtier.tx.recovery-period-seconds") + " s)")
-                    .atMost(Duration.ofSeconds(60)).until(() -> logRecords(records) == 0);
+                    .atMost(Duration.ofSeconds(60)).until(() -> TransactionLog.records(dataDir).size() == 0);
             await("the update delivered once").atMost(Duration.ofSeconds(60)).until(() ->
                     MidtierTestApp.json(Http.get(app.url("/api/updates/" + updateId)).body())
                             .path("status").asText(), "APPLIED"::equals);
-        }
-    }
-
-    private static long logRecords(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (var files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).count();
         }
     }
 }
