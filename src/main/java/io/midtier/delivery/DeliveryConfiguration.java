@@ -14,8 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
 /**
- * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code backendReplies},
- * {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
+ * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code deliveryRows},
+ * {@code backendReplies}, {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
  * {@code deliveryAttempts} (recorded outside the delivery transaction, so a rollback cannot erase them),
  * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
  * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.
@@ -31,6 +31,12 @@ public class DeliveryConfiguration implements CamelConfiguration {
     @BindToRegistry("updateMessageFormats")
     public UpdateMessageFormats updateMessageFormats() {
         return new UpdateMessageFormats();
+    }
+
+    // the delivery statements' rows, typed
+    @BindToRegistry("deliveryRows")
+    public DeliveryRows deliveryRows() {
+        return new DeliveryRows();
     }
 
     @BindToRegistry("backendReplies")

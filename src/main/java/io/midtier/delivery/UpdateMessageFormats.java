@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * The formats of the update message a consumer accepts: the current one ({@value UpdateMessage#SCHEMA_VERSION})
@@ -21,6 +23,18 @@ public class UpdateMessageFormats {
     static final String LINE_SEPARATOR = ", ";
 
     private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * The delivery's first step (a bean step, not two expressions: an expression copies the exchange, and the copy
+     * of a JMS exchange re-reads its JMS message): sets the exchange properties {@code schemaVersion} (the message's
+     * version, or null) and {@code formatProblem} (why it cannot be read, or null).
+     */
+    public void inspect(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Integer version = versionOf(message.getHeader("midtierSchemaVersion"), message.getBody(String.class));
+        exchange.setProperty("schemaVersion", version);
+        exchange.setProperty("formatProblem", problem(version));
+    }
 
     /** The message's schema version: the header, else the message's own field; null when neither says. */
     public Integer versionOf(Object header, String message) {

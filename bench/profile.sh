@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Where midtier's CPU goes: JFR's execution samples of midtier under one load, summarised by the threads that took
+# them, by the frameworks on each sample's stack and by the top frames (docs/BENCHMARKS.md).
+#   hits:   wrk reads the 100 demo accounts (all cached) at 16 connections
+#   writes: wrk PUTs the 100 demo accounts at 8 connections (back-end without latency); the recording goes on until
+#           every update is delivered, so it holds the PUTs (HTTP threads) and their deliveries (JMS consumers)
+#   bench/profile.sh hits|writes [CHECKOUT]   # a checkout with its jars built (default: this one);
+#                                             # BENCH_NEAR_MODE sets the near cache's mode
+# Same settings as bench/run.sh (BENCH_HTTP_PORT, BENCH_SIMULATOR_PORT, BENCH_MANAGEMENT_PORT, BENCH_DB,
+# BENCH_SIMULATOR_DB); run it under flock /tmp/midtier-bench.lock like the bench.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+LOAD="${1:?usage: bench/profile.sh hits|writes [CHECKOUT]}"
+case "$LOAD" in hits|writes) ;; *) echo "unknown load $LOAD: hits or writes" >&2; exit 2 ;; esac
+CHECKOUT="$(cd "${2:-$HERE}" && pwd)"
+SECONDS_TO_PROFILE="${BENCH_SECONDS:-20}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18080}"; SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
+DB="${BENCH_DB:-midtier_bench}"; SIM_DB="${BENCH_SIMULATOR_DB:-midtier_bench_sim}"
+OUT="$HERE/target/bench/profile-$LOAD-$(basename "$CHECKOUT")-${BENCH_NEAR_MODE:-default}"
+AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
+API="http://127.0.0.1:$HTTP_PORT"
+mkdir -p "$OUT"
+export PGHOST=127.0.0.1 PGUSER=postgres
+for d in "$DB" "$SIM_DB"; do psql -XAtq -d postgres -c "drop database if exists $d with (force)" -c "create database $d" >/dev/null; done
+
+SIMULATOR_PORT="$SIMULATOR_PORT" SIMULATOR_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$SIM_DB" \
+    java -Xmx64m -XX:+UseSerialGC -jar "$CHECKOUT/simulator/target/midtier-simulator.jar" > "$OUT/simulator.log" 2>&1 &
+SIM=$!
+cd "$CHECKOUT"
+env MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" MIDTIER_BACKEND_URL="http://127.0.0.1:$SIMULATOR_PORT" \
+MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/data" MIDTIER_TX_NODE_ID=profile \
+MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
+CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
+    java -jar target/midtier.jar > "$OUT/midtier.log" 2>&1 &
+APP=$!
+trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
+for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
+if [ "$LOAD" = hits ]; then
+    wrk -t2 -c16 -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
+    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
+else
+    # a back-end without latency, as bench/run.sh's write rows: what is measured is midtier's own cost
+    curl -sf -X PUT -H 'Content-Type: application/json' -d '{"latencyMs":0,"jitterMs":0}' \
+        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+    pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
+    BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
+    until [ "$(pending)" -eq 0 ]; do sleep 1; done
+    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    started=$(date +%s)
+    BENCH_AUTH="$AUTH" wrk -t2 -c8 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/put-accounts.lua" "$API" \
+        | grep -E "Requests/sec"
+    echo "updates left to deliver: $(pending)"
+    until [ "$(pending)" -eq 0 ]; do sleep 1; done
+    echo "updates delivered $(( $(date +%s) - started )) s after the PUTs began; $(psql -XAtq -d "$DB" \
+        -c "select count(*) from cache_update where applied_at > to_timestamp($started)") applied in the recording"
+fi
+jcmd "$APP" JFR.stop name=profile >/dev/null
+
+jfr print --events jdk.ExecutionSample --stack-depth 200 "$OUT/profile.jfr" > "$OUT/samples.txt"
+# every sample once per framework found on its stack (a sample inside Camel called by Vert.x counts for both)
+awk '
+    /jdk.ExecutionSample/ { if (n) flush(); n++; delete seen; top = ""; thread = "other"; next }
+    /sampledThread = / {
+        t = $0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t)
+        if (t ~ /JmsConsumer\[midtier\.updates\]/) thread = "delivery consumers (updates queue)"
+        else if (t ~ /JmsConsumer/) thread = "other JMS consumers"
+        else if (t ~ /vert\.x|vertx/) thread = "HTTP (Vert.x)"
+        else if (t ~ /seda:changes|changes/) thread = "change publisher"
+        else if (t ~ /Artemis|activemq|Thread-[0-9]+ \(ActiveMQ/) thread = "broker (Artemis)"
+        else if (t ~ /Periodic Recovery|Transaction Reaper/) thread = "Narayana"
+        else if (t ~ /GC|Compiler/) thread = "JVM"
+        else thread = "other: " t
+        next
+    }
+    /line:/ {
+        f = $1; if (top == "") top = f
+        if (f ~ /^io\.vertx|^io\.netty/) seen["vertx/netty (HTTP)"] = 1
+        if (f ~ /^org\.apache\.camel/) seen["camel"] = 1
+        if (f ~ /^org\.postgresql|^io\.agroal/) seen["jdbc (pgjdbc, agroal)"] = 1
+        if (f ~ /^io\.midtier/) seen["midtier"] = 1
+        if (f ~ /^com\.github\.benmanes/) seen["caffeine"] = 1
+        if (f ~ /^io\.micrometer/) seen["micrometer"] = 1
+        if (f ~ /^com\.fasterxml/) seen["jackson"] = 1
+        if (f ~ /^sun\.nio|^java\.net|^sun\.net/) seen["socket I/O"] = 1
+    }
+    function flush() { for (k in seen) count[k]++; tops[top]++; threads[thread]++ }
+    END {
+        if (n) flush()
+        printf "samples %d\nby thread:\n", n
+        for (t in threads) printf "%5.1f%%  %s\n", 100 * threads[t] / n, t | "sort -rn | head -12"
+        close("sort -rn | head -12")
+        print "by framework on the stack:"
+        for (k in count) printf "%5.1f%%  %s\n", 100 * count[k] / n, k | "sort -rn"
+        close("sort -rn")
+        print "top frames:"
+        for (t in tops) printf "%5.1f%%  %s\n", 100 * tops[t] / n, t | "sort -rn | head -15"
+    }' "$OUT/samples.txt" | tee "$OUT/summary.txt"
