@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where midtier's CPU goes: JFR's execution samples of midtier under one load, summarised by the threads that took
-# them, by the frameworks on each sample's stack and by the top frames (docs/BENCHMARKS.md).
+# them, by the frameworks on each sample's stack and by the top frames (docs/BENCHMARKS.md). midtier runs with its own
+# JVM options (scripts/midtier-java, without a class archive; MIDTIER_JAVA_OPTS adds to them, as in the demo).
 #   hits:   wrk reads the 100 demo accounts (all cached) at 16 connections
 #   writes: wrk PUTs the 100 demo accounts at 8 connections (back-end without latency); the recording goes on until
 #           every update is delivered, so it holds the PUTs (HTTP threads) and their deliveries (JMS consumers)
@@ -32,7 +33,7 @@ env MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" MI
 MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/data" MIDTIER_TX_NODE_ID=profile \
 MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
 CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
-    java -jar target/midtier.jar > "$OUT/midtier.log" 2>&1 &
+    scripts/midtier-java --cds-dir off target/midtier.jar > "$OUT/midtier.log" 2>&1 &
 APP=$!
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -66,11 +67,21 @@ public class WriteRequests {
         return Long.parseLong(m.group(1));
     }
 
-    /** What the dual-write's statement came to ({@link WriteOutcome}), for the route to choose on. */
-    public WriteOutcome outcome(@ExchangeProperty("written") WrittenUpdate written,
-                                @ExchangeProperty("expectedVersion") Long expectedVersion,
-                                @ExchangeProperty("readThrough") Boolean readThrough) {
-        return written.outcome(expectedVersion, Boolean.TRUE.equals(readThrough));
+    /**
+     * What the dual-write's statement came to, as a bean step (an expression would copy the exchange): reads the
+     * exchange properties expectedVersion and readThrough; sets written (the statement's answer), writeOutcome
+     * ({@link WriteOutcome}, for the route to choose on) and, when written, newVersion and responseBody (the 202's
+     * body).
+     */
+    public void written(@Body WrittenUpdate written, Exchange exchange) {
+        WriteOutcome outcome = written.outcome(exchange.getProperty("expectedVersion", Long.class),
+                Boolean.TRUE.equals(exchange.getProperty("readThrough", Boolean.class)));
+        exchange.setProperty("written", written);
+        exchange.setProperty("writeOutcome", outcome);
+        if (outcome == WriteOutcome.WRITTEN) {
+            exchange.setProperty("newVersion", written.newVersion());
+            exchange.setProperty("responseBody", written.response());
+        }
     }
 
     /** Nothing was written: If-Match did not hold (412), or the entry left the cache meanwhile (409). */

@@ -3,6 +3,9 @@ package io.midtier.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 // What the dual-write does after its one statement: send, read the entry through and write again, or refuse
@@ -42,8 +45,30 @@ class WriteOutcomeTest {
 
     @Test
     void the_statement_answer_gives_the_outcome() {
-        WrittenUpdate written = new WrittenUpdate(true, null, null, null, null, null);
-        assertThat(requests.outcome(written, 3L, null)).isEqualTo(WriteOutcome.VERSION_MISMATCH);
-        assertThat(requests.outcome(written, null, true)).isEqualTo(WriteOutcome.ENTRY_GONE);
+        Exchange refused = exchange(3L, null);
+        requests.written(new WrittenUpdate(true, null, null, null, null, null), refused);
+        assertThat(refused.getProperty("writeOutcome")).isEqualTo(WriteOutcome.VERSION_MISMATCH);
+        assertThat(refused.getProperties()).doesNotContainKeys("newVersion", "responseBody");
+
+        Exchange gone = exchange(null, true);
+        requests.written(new WrittenUpdate(true, null, null, null, null, null), gone);
+        assertThat(gone.getProperty("writeOutcome")).isEqualTo(WriteOutcome.ENTRY_GONE);
+    }
+
+    @Test
+    void a_write_sets_its_new_version_and_the_202s_body() {
+        Exchange exchange = exchange(4L, null);
+        WrittenUpdate written = new WrittenUpdate(true, 5L, "{\"version\":5}", "NEW", null, null);
+        requests.written(written, exchange);
+        assertThat(exchange.getProperties()).containsEntry("writeOutcome", WriteOutcome.WRITTEN)
+                .containsEntry("written", written).containsEntry("newVersion", 5L)
+                .containsEntry("responseBody", "{\"version\":5}");
+    }
+
+    private static Exchange exchange(Long expectedVersion, Boolean readThrough) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty("expectedVersion", expectedVersion);
+        exchange.setProperty("readThrough", readThrough);
+        return exchange;
     }
 }
