@@ -5,7 +5,7 @@ import io.midtier.testsupport.MidtierTestApp;
 import jakarta.transaction.TransactionManager;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.model.SetPropertyDefinition;
+import org.apache.camel.model.BeanDefinition;
 
 /**
  * Child JVM that starts midtier and writes one account inside a transaction that also holds {@link HaltOnCommit};
@@ -88,7 +88,7 @@ public final class CrashDuringCommit {
     /** The request a client makes; the dual-write transaction it runs enlists {@link HaltOnCommit} before anything else. */
     private static void putAndHalt(MidtierTestApp app, TransactionManager tm, String account, String name) throws Exception {
         AdviceWith.adviceWith(app.context(), "dual-write-transaction", route -> route
-                .weaveByType(SetPropertyDefinition.class).selectFirst().before()
+                .weaveByType(BeanDefinition.class).selectFirst().before()
                 .process(exchange -> tm.getTransaction().enlistResource(new HaltOnCommit())));
         System.out.println("PUT of account " + account);
         System.out.flush();
