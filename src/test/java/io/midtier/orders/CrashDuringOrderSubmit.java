@@ -29,6 +29,8 @@ public final class CrashDuringOrderSubmit {
 
     private static void run(String orderId, String item, int quantity) throws Exception {
         MidtierTestApp app = MidtierTestApp.start(MidtierTestApp.settingsFromSystemProperties());
+        // only the order's transaction may be in its commit window when the JVM halts
+        app.stopBackgroundRoutes();
         TransactionManager tm = app.bean("transactionManager", TransactionManager.class);
         tm.begin();
         tm.getTransaction().enlistResource(new HaltOnCommit());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -149,6 +150,25 @@ public final class MidtierTestApp implements AutoCloseable {
             sender.close();
             broker.close();
         };
+    }
+
+    /**
+     * Stops the queue consumers, the change publisher and the timers (after what they are doing), for a test that
+     * halts the JVM in one transaction's commit: each of them runs transactions of its own, and one caught by the halt
+     * between its two phases would leave a prepared branch and a log record beside the one under test. Stopped
+     * together: a JMS consumer stops once its receive times out.
+     */
+    public void stopBackgroundRoutes() {
+        CompletableFuture.allOf(main.getCamelContext().getRoutes().stream()
+                .filter(route -> route.getEndpoint().getEndpointUri().matches("(jms|seda|timer):.*"))
+                .map(route -> CompletableFuture.runAsync(() -> {
+                    try {
+                        main.getCamelContext().getRouteController().stopRoute(route.getRouteId());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot stop route " + route.getRouteId(), e);
+                    }
+                }))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     /** The simulator this app started beside it (null when the properties named another back-end). */

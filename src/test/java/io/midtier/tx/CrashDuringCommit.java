@@ -57,6 +57,8 @@ public final class CrashDuringCommit {
             throw new IllegalStateException("GET of account " + account + " answered " + read);
         }
 
+        app.stopBackgroundRoutes();
+
         TransactionManager tm = app.bean("transactionManager", TransactionManager.class);
         if (haltFirst) {
             putAndHalt(app, tm, account, name);
