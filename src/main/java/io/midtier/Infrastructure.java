@@ -44,6 +44,7 @@ public final class Infrastructure implements AutoCloseable {
     private EmbeddedBroker broker;
     private AgroalDataSource dataSource;
     private JmsPoolXAConnectionFactory jmsPool;
+    private ActiveMQXAConnectionFactory jmsConnectionFactory;
     private InstanceClaim claim;
     private Supplier<Connection> claimSession;
 
@@ -124,6 +125,7 @@ public final class Infrastructure implements AutoCloseable {
 
         ActiveMQXAConnectionFactory xa = JmsSetup.xaConnectionFactory(brokerSettings);
         closeInReverse.push(xa);
+        jmsConnectionFactory = xa;
         // Recovery asks the broker through the raw XA factory, never through the pool.
         JmsXAResourceRecoveryHelper jmsRecovery = brokerSettings.user() == null || brokerSettings.user().isBlank()
                 ? new JmsXAResourceRecoveryHelper(xa)
@@ -186,6 +188,11 @@ public final class Infrastructure implements AutoCloseable {
 
     public JmsPoolXAConnectionFactory jmsPool() {
         return jmsPool;
+    }
+
+    /** The broker's own connection factory, for local JMS transactions ({@code createConnection}: not XA). */
+    public ActiveMQXAConnectionFactory jmsConnectionFactory() {
+        return jmsConnectionFactory;
     }
 
     /** This instance's place on the database, taken again if its session ended: empty when held, else why not. */

@@ -68,7 +68,7 @@ class SettingsRecordsTest {
 
         assertThat(ReadPathSettings.read(properties)).isEqualTo(new ReadPathSettings(8, 5000, 10000));
         assertThat(DeliverySettings.read(properties))
-                .isEqualTo(new DeliverySettings("midtier.updates", 1000, 0.8, 900, 10000, 6));
+                .isEqualTo(new DeliverySettings("midtier.updates", 1000, 0.8, 900, 10000, 6, 4));
         assertThat(ChangesSettings.read(properties))
                 .isEqualTo(new ChangesSettings("midtier.changes", 8, 15000, 2000, 0, 100, 10000, 86_400_000));
     }

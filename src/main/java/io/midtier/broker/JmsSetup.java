@@ -88,4 +88,28 @@ public final class JmsSetup {
         jms.setDestinationResolver(new CachedDestinations());
         return jms;
     }
+
+    /**
+     * The delivery's JMS component ({@code jmsLocal}): local JMS transactions, no XA. The listener container commits
+     * its session after the exchange (rolls it back when the exchange failed), and keeps its connection, session and
+     * consumer from one message to the next ({@code CACHE_CONSUMER}): no consumer created and closed per message, no
+     * queue query per creation, no XA start, end and prepare. A send from the consuming route's thread joins the
+     * consumer's session (Spring exposes it), so it commits with the acknowledgement. Why the delivery is safe without
+     * XA: docs/reliability.md ("Delivery by claim").
+     *
+     * @param connectionFactory a plain (non-XA) factory: the broker's connection factory, not the XA pool
+     */
+    public static JmsComponent localJmsComponent(ConnectionFactory connectionFactory) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        jms.setTransacted(true);
+        // no transaction manager: the container's own session transactions (a JmsTransactionManager would make
+        // Spring drop the cached consumer after each transaction)
+        jms.setLazyCreateTransactionManager(false);
+        jms.setCacheLevelName("CACHE_CONSUMER");
+        jms.setDeliveryPersistent(true);
+        jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
+        jms.setDestinationResolver(new CachedDestinations());
+        return jms;
+    }
 }

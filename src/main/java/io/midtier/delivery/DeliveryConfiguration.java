@@ -49,13 +49,15 @@ public class DeliveryConfiguration implements CamelConfiguration {
         InfrastructureStart infra = InfrastructureConfiguration.starting(context);
         SettingsReader properties = SettingsReader.of(context);
         DeliverySettings settings = DeliverySettings.read(properties);
-        AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties), 4);
+        // every delivery claims its update on this pool (one statement, committed on its own): a connection per
+        // consumer, and two for the outage gate, the backlog gauges and the failures recorded
+        AgroalDataSource plain = PlainDataSourceFactory.create(MidtierSettings.database(properties),
+                settings.concurrentConsumers() + 2);
         CloseOnStop.register(context, "delivery's plain pool", plain);
         Registry registry = context.getRegistry();
         registry.bind("deadLetters", new DeadLetters(settings.maxDeliveryAttempts()));
         registry.bind("deliveryAttempts",
-                new DeliveryAttempts(plain, () -> infra.await().transactions().synchronizationRegistry(),
-                        settings.backendMaxCallMs()));
+                new DeliveryAttempts(plain, settings.backendMaxCallMs()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);
         registry.bind("databaseOutageGate", gate);

@@ -12,19 +12,6 @@ import org.apache.camel.Message;
  */
 public class DeliveryRows {
 
-    /**
-     * delivery-state.sql's row: sets the exchange properties {@code status}, {@code type} and {@code id} (null when
-     * there is no row) and returns the step the delivery takes.
-     */
-    public DeliveryStep step(@Body Map<String, Object> row, Exchange exchange) {
-        if (row != null) {
-            exchange.setProperty("status", row.get("status"));
-            exchange.setProperty("type", row.get("type"));
-            exchange.setProperty("id", row.get("id"));
-        }
-        return DeliveryStep.of(row);
-    }
-
     /** mark-update-applied.sql's row: the entry's next update if it was parked behind this one, else null. */
     public ParkedUpdate parked(@Body Map<String, Object> row) {
         return ParkedUpdate.of(row);

@@ -10,44 +10,70 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-// The delivery's reading of its statements' rows: the step an update takes, and the parked update sent again.
+// The delivery's reading of its statements' rows: the claim (the step an update takes), and the parked update sent
+// again.
 class DeliveryRowsTest {
 
     private final DeliveryRows rows = new DeliveryRows();
     private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
 
-    private static Map<String, Object> state(String status, boolean olderPending) {
+    private static Map<String, Object> claim(String step, String status) {
         Map<String, Object> row = new HashMap<>();
+        row.put("step", step);
         row.put("status", status);
         row.put("type", "account");
         row.put("id", "1001");
-        row.put("older_pending", olderPending);
+        row.put("attempt", null);
+        row.put("wait_ms", 0L);
+        row.put("key", null);
+        row.put("next_message", null);
         return row;
     }
 
     @Test
-    void an_update_with_no_row_is_not_recorded_and_sets_nothing() {
-        assertThat(rows.step(null, exchange)).isEqualTo(DeliveryStep.NOT_RECORDED);
-        assertThat(exchange.getProperties()).isEmpty();
+    void an_update_with_no_row_is_not_recorded() {
+        Map<String, Object> row = claim("NOT_RECORDED", null);
+        row.put("type", null);
+        row.put("id", null);
+        DeliveryClaim claim = DeliveryClaim.of(row);
+        assertThat(claim.step()).isEqualTo(DeliveryStep.NOT_RECORDED);
+        assertThat(claim.attempt()).isZero();
+        assertThat(claim.parkedNext()).isNull();
     }
 
     @Test
-    void an_update_no_longer_pending_is_settled_whatever_is_older() {
-        assertThat(DeliveryStep.of(state("APPLIED", false))).isEqualTo(DeliveryStep.SETTLED);
-        assertThat(DeliveryStep.of(state("FAILED", true))).isEqualTo(DeliveryStep.SETTLED);
-    }
+    void a_delivered_update_carries_its_attempt_and_sets_what_the_route_reads() {
+        Map<String, Object> row = claim("DELIVER", "PENDING");
+        row.put("attempt", 3);
+        DeliveryClaim claim = DeliveryClaim.of(row);
+        assertThat(claim).isEqualTo(new DeliveryClaim(DeliveryStep.DELIVER, "PENDING", "account", "1001", 3, 0, null));
 
-    @Test
-    void a_pending_update_is_parked_behind_an_older_pending_one_else_delivered() {
-        assertThat(DeliveryStep.of(state("PENDING", true))).isEqualTo(DeliveryStep.PARK);
-        assertThat(DeliveryStep.of(state("PENDING", false))).isEqualTo(DeliveryStep.DELIVER);
-    }
-
-    @Test
-    void the_step_sets_the_status_type_and_id_of_the_row() {
-        assertThat(rows.step(state("PENDING", false), exchange)).isEqualTo(DeliveryStep.DELIVER);
+        claim.setOn(exchange);
         assertThat(exchange.getProperties()).containsEntry("status", "PENDING").containsEntry("type", "account")
-                .containsEntry("id", "1001").hasSize(3);
+                .containsEntry("id", "1001").containsEntry("attempt", 3).hasSize(4);
+    }
+
+    @Test
+    void a_wait_says_how_long() {
+        Map<String, Object> row = claim("WAIT", "PENDING");
+        row.put("wait_ms", 2500L);
+        assertThat(DeliveryClaim.of(row).waitMs()).isEqualTo(2500L);
+        assertThat(DeliveryClaim.of(row).step()).isEqualTo(DeliveryStep.WAIT);
+    }
+
+    @Test
+    void a_settled_update_brings_the_next_update_parked_behind_it() {
+        Map<String, Object> row = claim("SETTLED", "APPLIED");
+        row.put("key", "account:1001");
+        row.put("next_update_id", "3f1c2a9e-0000-4000-8000-000000000001");
+        row.put("next_version", 12L);
+        row.put("next_schema_version", 2);
+        row.put("next_message", "{\"schemaVersion\":2}");
+        DeliveryClaim claim = DeliveryClaim.of(row);
+        assertThat(claim.step()).isEqualTo(DeliveryStep.SETTLED);
+        assertThat(claim.parkedNext()).isEqualTo(new ParkedUpdate("account:1001",
+                "3f1c2a9e-0000-4000-8000-000000000001", 12L, 2, "{\"schemaVersion\":2}"));
+        assertThat(DeliveryClaim.of(claim("SETTLED", "FAILED")).parkedNext()).isNull();
     }
 
     @Test

@@ -160,7 +160,7 @@ public final class MidtierTestApp implements AutoCloseable {
      */
     public void stopBackgroundRoutes() {
         CompletableFuture.allOf(main.getCamelContext().getRoutes().stream()
-                .filter(route -> route.getEndpoint().getEndpointUri().matches("(jms|seda|timer):.*"))
+                .filter(route -> route.getEndpoint().getEndpointUri().matches("(jms|jmsLocal|seda|timer):.*"))
                 .map(route -> CompletableFuture.runAsync(() -> {
                     try {
                         main.getCamelContext().getRouteController().stopRoute(route.getRouteId());
