@@ -1,5 +1,6 @@
 package io.midtier.api;
 
+import io.midtier.run.EnumChoices;
 import org.apache.camel.BindToRegistry;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -56,6 +57,8 @@ public class ApiConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        // the dual-write's choice compares its outcome with a constant
+        EnumChoices.register(context, WriteOutcome.class);
         // the dual-write's one statement, on the XA pool InfrastructureConfiguration binds
         context.getRegistry().bind("updateWrites", new UpdateWrites(
                 () -> context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class)));

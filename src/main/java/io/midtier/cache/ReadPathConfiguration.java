@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.MidtierSettings;
 import io.midtier.api.RequestIds;
 import io.midtier.run.CloseOnStop;
+import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -20,6 +21,8 @@ public class ReadPathConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // read-through's choices compare the lookup with constants, on every hit
+        EnumChoices.register(context, Lookup.class);
         SettingsReader properties = SettingsReader.of(context);
         ReadPathSettings settings = ReadPathSettings.read(properties);
         NearCacheSettings nearSettings = NearCacheSettings.read(properties);

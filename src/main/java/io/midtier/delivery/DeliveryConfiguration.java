@@ -7,6 +7,7 @@ import io.midtier.InfrastructureStart;
 import io.midtier.MidtierSettings;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
+import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -46,6 +47,8 @@ public class DeliveryConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // the delivery's and the dead-letter route's choices compare the step and the verdict with constants
+        EnumChoices.register(context, DeliveryStep.class, DeadLetterVerdict.class);
         InfrastructureStart infra = InfrastructureConfiguration.starting(context);
         SettingsReader properties = SettingsReader.of(context);
         DeliverySettings settings = DeliverySettings.read(properties);
