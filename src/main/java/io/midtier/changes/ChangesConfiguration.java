@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
@@ -75,10 +76,13 @@ public class ChangesConfiguration implements CamelConfiguration {
         });
     }
 
-    /** Offers a token to the wake-up queue; its producer is made on first use, when the context has started. */
+    /**
+     * Offers a token to the wake-up queue; its producer and endpoint are made on first use, when the context has
+     * started (resolving the endpoint by its URI on every offer normalised the URI each time).
+     */
     private static final class OfferToken implements Runnable {
         private final CamelContext context;
-        private volatile ProducerTemplate producer;
+        private volatile Offer offer;
 
         OfferToken(CamelContext context) {
             this.context = context;
@@ -86,16 +90,19 @@ public class ChangesConfiguration implements CamelConfiguration {
 
         @Override
         public void run() {
-            ProducerTemplate p = producer;
-            if (p == null) {
+            Offer o = offer;
+            if (o == null) {
                 synchronized (this) {
-                    if (producer == null) {
-                        producer = context.createProducerTemplate();
+                    if (offer == null) {
+                        offer = new Offer(context.createProducerTemplate(), context.getEndpoint(WAKE_URI));
                     }
-                    p = producer;
+                    o = offer;
                 }
             }
-            p.sendBody(WAKE_URI, "wake");
+            o.producer().sendBody(o.endpoint(), "wake");
+        }
+
+        private record Offer(ProducerTemplate producer, Endpoint endpoint) {
         }
     }
 }

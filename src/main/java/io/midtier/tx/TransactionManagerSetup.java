@@ -37,6 +37,10 @@ public final class TransactionManagerSetup implements AutoCloseable {
 
     private final RecoveryManager recoveryManager;
     private final XARecoveryModule xaRecoveryModule;
+    // stateless (it asks the transaction manager of the calling thread): one for all, made on first use (after the
+    // constructor configured Narayana), not one per call, which went through Narayana's property beans each time
+    // (ChangeWake asks for it on every commit)
+    private volatile TransactionSynchronizationRegistry synchronizationRegistry;
 
     private TransactionManagerSetup(RecoveryManager recoveryManager, XARecoveryModule xaRecoveryModule) {
         this.recoveryManager = recoveryManager;
@@ -142,7 +146,12 @@ public final class TransactionManagerSetup implements AutoCloseable {
     }
 
     public TransactionSynchronizationRegistry synchronizationRegistry() {
-        return new TransactionSynchronizationRegistryImple();
+        TransactionSynchronizationRegistry registry = synchronizationRegistry;
+        if (registry == null) {
+            registry = new TransactionSynchronizationRegistryImple();
+            synchronizationRegistry = registry;
+        }
+        return registry;
     }
 
     @Override
