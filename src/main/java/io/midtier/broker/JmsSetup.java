@@ -38,7 +38,10 @@ public final class JmsSetup {
         // a blocking call made while the client fails over to the backup gives up after this (the PUT gets 503)
         unlessNamed(url, "callFailoverTimeout", () -> factory.setCallFailoverTimeout(settings.callTimeoutMs()));
         // No prefetch: XA consumers live for one message (CACHE_NONE), so a prefetched batch would only be
-        // handed back on close, and message groups rebound with it. Not left to the URL: it is a correctness setting.
+        // handed back on close, and message groups rebound with it. The delivery's kept consumer (jmsLocal, same
+        // factory) would hold a parked update sent again at priority 9 behind the messages in its buffer (its group
+        // is bound to that consumer), which is the backlog the priority exists to skip. Not left to the URL: it is a
+        // correctness setting.
         factory.setConsumerWindowSize(0);
         unlessNamed(url, "retryInterval", () -> factory.setRetryInterval(500));
         unlessNamed(url, "retryIntervalMultiplier", () -> factory.setRetryIntervalMultiplier(2.0));
