@@ -68,8 +68,16 @@ class ReadPathTest {
     @Test
     void applying_a_pending_update_changes_the_etag_so_the_pending_copy_is_not_answered_304() {
         Http.get(app.url("/api/accounts/1027"));
-        String updateId = Updates.rename(app, "1027", "ETAG CHECK");
-        HttpResponse<String> pending = Http.get(app.url("/api/accounts/1027"));
+        // the update must still be pending at the next read: at the simulator's 5 ms a delivery can be done before it
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"latencyMs\":1000}");
+        String updateId;
+        HttpResponse<String> pending;
+        try {
+            updateId = Updates.rename(app, "1027", "ETAG CHECK");
+            pending = Http.get(app.url("/api/accounts/1027"));
+        } finally {
+            Http.put(app.simulatorUrl("/simulator/faults"), "{\"latencyMs\":5}");
+        }
         String pendingTag = pending.headers().firstValue("ETag").orElseThrow();
         assertThat(MidtierTestApp.json(pending.body()).get("pendingUpdate").asText()).isEqualTo(updateId);
 
