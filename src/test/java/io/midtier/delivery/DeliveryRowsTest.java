@@ -30,6 +30,16 @@ class DeliveryRowsTest {
         return row;
     }
 
+    /** The row's columns of a parked next update (claim_delivery's and settle_applied's alike). */
+    private static Map<String, Object> withParkedNext(Map<String, Object> row, int schemaVersion) {
+        row.put("key", "account:1001");
+        row.put("next_update_id", "3f1c2a9e-0000-4000-8000-000000000001");
+        row.put("next_version", 12L);
+        row.put("next_schema_version", schemaVersion);
+        row.put("next_message", "{\"schemaVersion\":" + schemaVersion + "}");
+        return row;
+    }
+
     @Test
     void an_update_with_no_row_is_not_recorded() {
         Map<String, Object> row = claim("NOT_RECORDED", null);
@@ -63,13 +73,7 @@ class DeliveryRowsTest {
 
     @Test
     void a_settled_update_brings_the_next_update_parked_behind_it() {
-        Map<String, Object> row = claim("SETTLED", "APPLIED");
-        row.put("key", "account:1001");
-        row.put("next_update_id", "3f1c2a9e-0000-4000-8000-000000000001");
-        row.put("next_version", 12L);
-        row.put("next_schema_version", 2);
-        row.put("next_message", "{\"schemaVersion\":2}");
-        DeliveryClaim claim = DeliveryClaim.of(row);
+        DeliveryClaim claim = DeliveryClaim.of(withParkedNext(claim("SETTLED", "APPLIED"), 2));
         assertThat(claim.step()).isEqualTo(DeliveryStep.SETTLED);
         assertThat(claim.parkedNext()).isEqualTo(new ParkedUpdate("account:1001",
                 "3f1c2a9e-0000-4000-8000-000000000001", 12L, 2, "{\"schemaVersion\":2}"));
@@ -88,13 +92,7 @@ class DeliveryRowsTest {
 
     @Test
     void a_parked_update_is_sent_again_with_its_body_and_headers_only() {
-        Map<String, Object> applied = new HashMap<>();
-        applied.put("key", "account:1001");
-        applied.put("next_update_id", "3f1c2a9e-0000-4000-8000-000000000001");
-        applied.put("next_version", 12L);
-        applied.put("next_schema_version", 1);
-        applied.put("next_message", "{\"schemaVersion\":1}");
-        ParkedUpdate parked = rows.parked(applied);
+        ParkedUpdate parked = rows.parked(withParkedNext(new HashMap<>(), 1));
         assertThat(parked).isEqualTo(new ParkedUpdate("account:1001", "3f1c2a9e-0000-4000-8000-000000000001", 12L, 1,
                 "{\"schemaVersion\":1}"));
 
