@@ -17,7 +17,8 @@ import org.apache.camel.spi.Registry;
 /**
  * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code deliveryRows},
  * {@code backendReplies}, {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
- * {@code deliveryAttempts} (recorded outside the delivery transaction, so a rollback cannot erase them),
+ * {@code deliveryAttempts} (the claim, committed on its own before the back-end call, so a rollback cannot erase
+ * the attempt),
  * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
  * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.
  */

@@ -7,7 +7,7 @@ import org.apache.camel.builder.AdviceWith;
 
 /**
  * Child JVM of {@link DeliveryCrashTest}: starts midtier with the delivery route advised to halt the JVM right
- * after the back-end applied an update of the given account and before the delivery transaction commits,
+ * after the back-end applied an update of the given account and before it is settled and its message acknowledged,
  * then submits one update of that account over HTTP.
  *
  * <p>Arguments: account id, new name. midtier's settings come as system properties.
