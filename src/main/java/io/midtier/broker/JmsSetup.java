@@ -17,7 +17,7 @@ import org.springframework.transaction.jta.JtaTransactionManager;
  */
 public final class JmsSetup {
 
-    /** How long an idle consumer waits for a message in one receive (see {@link #xaJmsComponent}). */
+    /** How long an idle consumer waits for a message in one receive (see {@link #component}). */
     static final long IDLE_RECEIVE_TIMEOUT_MS = 5_000;
 
     private JmsSetup() {
@@ -76,14 +76,20 @@ public final class JmsSetup {
     }
 
     public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta) {
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(pool);
+        JmsComponent jms = component(pool);
         jms.setTransactionManager(jta);
         jms.setTransacted(false);
         // XA consumers must not cache sessions across transactions.
         jms.setCacheLevelName("CACHE_NONE");
+        return jms;
+    }
+
+    /** What both components share: persistent sends, the idle receive's wait, destinations resolved once. */
+    private static JmsComponent component(ConnectionFactory connectionFactory) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
         jms.setDeliveryPersistent(true);
-        // An idle listener begins a JTA transaction, creates a consumer, waits this long for a message, and rolls
+        // An idle XA listener begins a JTA transaction, creates a consumer, waits this long for a message, and rolls
         // back: with the default 1 s, each idle consumer did that every second. A message still arrives at once (the
         // receive returns when it does); a longer wait only delays how soon a stopping consumer notices.
         jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
@@ -103,16 +109,12 @@ public final class JmsSetup {
      * @param connectionFactory a plain (non-XA) factory: the broker's connection factory, not the XA pool
      */
     public static JmsComponent localJmsComponent(ConnectionFactory connectionFactory) {
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(connectionFactory);
+        JmsComponent jms = component(connectionFactory);
         jms.setTransacted(true);
         // no transaction manager: the container's own session transactions (a JmsTransactionManager would make
         // Spring drop the cached consumer after each transaction)
         jms.setLazyCreateTransactionManager(false);
         jms.setCacheLevelName("CACHE_CONSUMER");
-        jms.setDeliveryPersistent(true);
-        jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
-        jms.setDestinationResolver(new CachedDestinations());
         return jms;
     }
 }

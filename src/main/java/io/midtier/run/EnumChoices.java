@@ -10,7 +10,7 @@ import org.apache.camel.support.TypeConverterSupport;
  * Type converters between the routes' decision enums and their names. A route's choice compares what a bean step
  * decided with a constant ({@code ${body} == 'SETTLED'}), and Camel coerces one side to the other's type. With no
  * converter registered for exactly that pair, its registry searches the enum's superclasses and interfaces on every
- * comparison (about a tenth of a delivery's samples, {@code bench/profile.sh writes}); registered, it is one map hit.
+ * comparison (one in twenty of the samples of {@code bench/profile.sh writes}); registered, it is one map hit.
  */
 public final class EnumChoices {
 
