@@ -3,7 +3,7 @@
 -- (attempt_may_have_reached)? If so, wait_ms is how much longer the latest such attempt may still be running there
 -- (midtier.backend.max-call-ms from its start): only after that is the back-end's answer to "do you hold it?"
 -- final. DeadLetters.verdict decides from this row. The update's row stays locked to the end of the transaction:
--- a delivery that parks a newer update behind it waits, and mark-update-applied.sql then sees the park.
+-- a delivery that parks a newer update behind it waits, and settle_applied then sees the park.
 select u.status,
        u.attempts,
        a.started_at is not null as uncertain,

@@ -3,11 +3,8 @@ package io.midtier.delivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
@@ -85,12 +82,7 @@ public class DeliveryAttempts {
             statement.setLong(4, callWindowMs);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                ResultSetMetaData columns = rs.getMetaData();
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    row.put(columns.getColumnLabel(i), rs.getObject(i));
-                }
-                return DeliveryClaim.of(row);
+                return DeliveryClaim.of(ResultRows.current(rs));
             }
         }
     }

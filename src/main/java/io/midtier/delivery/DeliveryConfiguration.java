@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.InfrastructureConfiguration;
 import io.midtier.InfrastructureStart;
 import io.midtier.MidtierSettings;
+import io.midtier.changes.ChangeWake;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
+import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -18,7 +20,7 @@ import org.apache.camel.spi.Registry;
  * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code deliveryRows},
  * {@code backendReplies}, {@code deadLetters}. On a plain (non-XA) pool of its own, after the infrastructure started:
  * {@code deliveryAttempts} (the claim, committed on its own before the back-end call, so a rollback cannot erase
- * the attempt),
+ * the attempt). On the XA pool: {@code appliedUpdates} (the outcome). On the plain pool:
  * {@code databaseOutageGate} (the route policy pausing the queue consumers while PostgreSQL is out),
  * {@code updatesBacklog} and its readiness check {@code deliveryBacklogHealthCheck}.
  */
@@ -62,6 +64,11 @@ public class DeliveryConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(settings.maxDeliveryAttempts()));
         registry.bind("deliveryAttempts",
                 new DeliveryAttempts(plain, settings.backendMaxCallMs()));
+        // the outcome, on the XA pool InfrastructureConfiguration binds (the dead-letter route settles inside its
+        // transaction); the publisher's wake-up is bound by ChangesConfiguration, after this one
+        registry.bind("appliedUpdates", new AppliedUpdates(
+                () -> registry.lookupByNameAndType("cacheDataSource", DataSource.class),
+                () -> registry.lookupByNameAndType("changeWake", ChangeWake.class).afterCommit()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);
         registry.bind("databaseOutageGate", gate);

@@ -4,12 +4,12 @@ import java.util.Map;
 import org.apache.camel.Message;
 
 /**
- * The entry's next update, whose message was parked behind the update just applied (mark-update-applied.sql's
- * row): the delivery that applied the older one sends it again.
+ * The entry's next update, whose message was parked behind the update just applied (settle_applied's
+ * row, or the claim's of an applied update): the delivery that applied the older one sends it again.
  */
 public record ParkedUpdate(String key, String updateId, long version, Integer schemaVersion, String message) {
 
-    /** The parked update in mark-update-applied.sql's row, or null when none was parked behind this one. */
+    /** The parked update in settle_applied's (or the claim's) row, or null when none was parked behind this one. */
     public static ParkedUpdate of(Map<String, Object> row) {
         if (row == null || row.get("next_message") == null) {
             return null;

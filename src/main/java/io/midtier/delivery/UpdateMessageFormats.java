@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
@@ -65,8 +66,13 @@ public class UpdateMessageFormats {
         return null;
     }
 
-    /** The message in the current format (a previous-version message upcast). */
-    public String current(Integer version, String message) throws JsonProcessingException {
+    /**
+     * The message in the current format (a previous-version message upcast). Bound to the exchange properties
+     * {@code inspect} and the delivery route set, not to expressions: a bean step with expression parameters
+     * evaluates each of them per message.
+     */
+    public String current(@ExchangeProperty("schemaVersion") Integer version,
+                          @ExchangeProperty("message") String message) throws JsonProcessingException {
         if (version != null && version == CURRENT) {
             return message;
         }

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 // The delivery's two statements (V18__delivery_claims.sql) on a real PostgreSQL, with the races that no longer meet
 // on a row lock held across the back-end call: a park and the settle of the update it waits behind, in both orders;
@@ -29,6 +31,7 @@ class DeliveryClaimsTest {
     private static final long WINDOW_MS = 10_000;
     private final UUID older = UUID.randomUUID();
     private final UUID newer = UUID.randomUUID();
+    private final String account = Long.toString(System.nanoTime());
 
     @BeforeAll
     static void migrate() {
@@ -37,7 +40,6 @@ class DeliveryClaimsTest {
 
     @BeforeEach
     void twoPendingUpdatesOfOneEntry() {
-        String account = Long.toString(System.nanoTime());
         insertPending(older, account, 1);
         insertPending(newer, account, 2);
     }
@@ -113,6 +115,30 @@ class DeliveryClaimsTest {
         assertThat(claim(newer).get("step")).isEqualTo("DELIVER");
         assertThat(claim(older).get("next_update_id")).isNull();
         assertThat(settle(older)).isNull();
+    }
+
+    @Test
+    void the_delivery_settles_through_applied_updates_which_wakes_the_publisher_only_when_a_change_was_appended()
+            throws Exception {
+        assertThat(claim(newer).get("step")).isEqualTo("PARK");
+        assertThat(claim(older).get("step")).isEqualTo("DELIVER");
+        PGSimpleDataSource pool = new PGSimpleDataSource();
+        pool.setURL(db.url());
+        pool.setUser(TestDatabase.USER);
+        AtomicInteger wakes = new AtomicInteger();
+        AppliedUpdates applied = new AppliedUpdates(() -> pool, wakes::incrementAndGet);
+
+        assertThat(applied.settle(older.toString())).isEqualTo(new ParkedUpdate("accounts:" + account,
+                newer.toString(), 2L, 2, "message of " + newer));
+        assertThat(wakes).hasValue(1);
+        assertThat(db.count("select count(*) from cache_update where update_id = ? and status = 'APPLIED'", older))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from change_event where id = ? and version = 1 and op = 'APPLIED'", account))
+                .isEqualTo(1);
+
+        // settled already (a second delivery of it): no row, nothing appended, nobody woken
+        assertThat(applied.settle(older.toString())).isNull();
+        assertThat(wakes).hasValue(1);
     }
 
     private static void insertPending(UUID update, String account, long version) {

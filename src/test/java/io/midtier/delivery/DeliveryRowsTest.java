@@ -86,13 +86,13 @@ class DeliveryRowsTest {
         applied.put("seq", 7L);
         applied.put("key", "account:1001");
         applied.put("next_message", null);
-        assertThat(rows.parked(applied)).isNull();
-        assertThat(rows.parked(null)).isNull();
+        assertThat(ParkedUpdate.of(applied)).isNull();
+        assertThat(ParkedUpdate.of(null)).isNull();
     }
 
     @Test
     void a_parked_update_is_sent_again_with_its_body_and_headers_only() {
-        ParkedUpdate parked = rows.parked(withParkedNext(new HashMap<>(), 1));
+        ParkedUpdate parked = ParkedUpdate.of(withParkedNext(new HashMap<>(), 1));
         assertThat(parked).isEqualTo(new ParkedUpdate("account:1001", "3f1c2a9e-0000-4000-8000-000000000001", 12L, 1,
                 "{\"schemaVersion\":1}"));
 
