@@ -29,6 +29,11 @@ public class ApiConfiguration implements CamelConfiguration {
         return new WriteRequests(maxUpdateBytes);
     }
 
+    @BindToRegistry("accountWriteRequests")
+    public AccountWriteRequests accountWriteRequests(@PropertyInject("midtier.api.max-update-bytes") int maxUpdateBytes) {
+        return new AccountWriteRequests(requestIds(), writeRequests(maxUpdateBytes), accountUpdateValidator());
+    }
+
     @BindToRegistry("paging")
     public Paging paging(@PropertyInject("midtier.api.page.default-size") int defaultSize,
                          @PropertyInject("midtier.api.page.max-size") int maxSize) {

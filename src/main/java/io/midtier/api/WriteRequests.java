@@ -12,6 +12,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 
 /**
  * The checks of a write request that come before its body's fields: media type and charset (415), size (413), the
@@ -92,6 +93,20 @@ public class WriteRequests {
         if (outcome == WriteOutcome.ENTRY_GONE) {
             throw new EntryChangedException("the entry left the cache while it was being updated; try again");
         }
+    }
+
+    /**
+     * The answer to a write that was accepted: 202, where to follow the update, and the body the dual-write's
+     * statement built (the same bytes a repeat of its Idempotency-Key gets); every other header removed. One bean
+     * step in place of five (two of them Simple expressions).
+     */
+    public void accepted(@ExchangeProperty("updateId") String updateId,
+                         @ExchangeProperty("responseBody") String responseBody, Message answer) {
+        answer.getHeaders().clear();
+        answer.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        answer.setHeader("Location", "/api/updates/" + updateId);
+        answer.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        answer.setBody(responseBody);
     }
 
     public String idempotencyKey(@Header("Idempotency-Key") String key) {
