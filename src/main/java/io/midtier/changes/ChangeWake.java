@@ -3,6 +3,7 @@ package io.midtier.changes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,10 @@ public class ChangeWake {
 
     private final Supplier<TransactionSynchronizationRegistry> transactions;
     private final Runnable wake;
+    // a token offered that the publisher has not taken yet: the commits after it need not offer another (each offer
+    // is a Camel exchange sent to the queue, and under a stream of deliveries nearly all of them fell on the full
+    // slot). Cleared by taken(), before the publisher looks.
+    private final AtomicBoolean due = new AtomicBoolean();
 
     /**
      * @param transactions the JTA synchronization registry (asked on first use: the transaction manager starts
@@ -42,13 +47,13 @@ public class ChangeWake {
         int status = registry.getTransactionKey() == null ? Status.STATUS_NO_TRANSACTION
                 : registry.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            wake.run();
+            offerUnlessDue();
             return;
         }
         // a transaction already marked for rollback takes no synchronization (and will publish nothing)
         if (status == Status.STATUS_ACTIVE && registry.getResource(ChangeWake.class) == null) {
             registry.putResource(ChangeWake.class, Boolean.TRUE);
-            registry.registerInterposedSynchronization(new WakeOnCommit(wake));
+            registry.registerInterposedSynchronization(new WakeOnCommit(this::offerUnlessDue));
         }
     }
 
@@ -59,9 +64,29 @@ public class ChangeWake {
         }
     }
 
-    /** The safety poll's wake-up: the publisher looks once, whether or not this instance wrote anything. */
+    /**
+     * The safety poll's wake-up: the publisher looks once, whether or not this instance wrote anything. It offers
+     * whatever the due flag says, so that a token lost with its queue (a route reloaded) delays the changes by one
+     * safety period at most.
+     */
     public void wake() {
         wake.run();
+    }
+
+    /** The publisher took a token and is about to look: a commit from now on offers another. */
+    public void taken() {
+        due.set(false);
+    }
+
+    private void offerUnlessDue() {
+        if (due.compareAndSet(false, true)) {
+            try {
+                wake.run();
+            } catch (RuntimeException e) {
+                due.set(false);
+                throw e;
+            }
+        }
     }
 
     private record WakeOnCommit(Runnable wake) implements Synchronization {

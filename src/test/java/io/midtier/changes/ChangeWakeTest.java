@@ -31,6 +31,41 @@ class ChangeWakeTest {
     }
 
     @Test
+    void commits_offer_one_token_until_the_publisher_takes_it_and_the_safety_poll_always_offers() {
+        wake.afterCommit();
+        transaction.begin();
+        wake.afterCommit();
+        transaction.complete(Status.STATUS_COMMITTED);
+        wake.afterCommit();
+        assertThat(wakes).hasValue(1);
+
+        wake.wake();
+        assertThat(wakes).hasValue(2);
+
+        wake.taken();
+        wake.afterCommit();
+        wake.afterCommit();
+        assertThat(wakes).hasValue(3);
+    }
+
+    @Test
+    void an_offer_that_failed_is_not_taken_for_a_due_token() {
+        AtomicInteger offers = new AtomicInteger();
+        ChangeWake failingOnce = new ChangeWake(() -> transaction, () -> {
+            if (offers.incrementAndGet() == 1) {
+                throw new IllegalStateException("the context is stopping");
+            }
+        });
+        try {
+            failingOnce.afterCommit();
+        } catch (IllegalStateException expected) {
+            // outside a transaction the failure reaches the caller
+        }
+        failingOnce.afterCommit();
+        assertThat(offers).hasValue(2);
+    }
+
+    @Test
     void a_rollback_wakes_nobody() {
         transaction.begin();
         wake.afterCommit();
