@@ -290,7 +290,7 @@ for run in $(seq 1 "$RUNS"); do
     rm -rf "$OUT/data-raw"
     java -Xmx512m -cp target/midtier.jar bench/RawStackBaseline.java "jdbc:postgresql://127.0.0.1:5432/${DB}_raw" \
         "$OUT/data-raw" "$RUN_SECONDS" 1 8 32 2>>"$OUT/raw.log" \
-        | awk -v out="$OUT/raw" '/^RESULT/ { print $3, $4, $5, $6 >> (out "." $2) }'
+        | awk -v out="$OUT/raw" '/^RESULT/ { print $3, $4, $5, $6, $7 >> (out "." $2) }'
 done
 rm -rf "$OUT/data-raw"
 psql -XAtq -d postgres -c "drop database if exists ${DB}_raw with (force)" >/dev/null
@@ -317,6 +317,8 @@ for c in 1 8 32; do
     row dual-write,"$c",xa_put_cpu_ms_per_put,"$(median < "$OUT/putcpu.$c")"
     row dual-write,"$c",raw_stack_tps,"$raw"
     row dual-write,"$c",raw_stack_p99_ms,"$raw_p99"
+    # the baseline JVM's own CPU (all its threads) per committed transaction, measured inside it over each step
+    row dual-write,"$c",raw_stack_cpu_ms_per_tx,"$(cut -d' ' -f5 "$OUT/raw.$c" | median)"
     row dual-write,"$c",ratio_xa_put_to_raw_stack,"$(ratio "$puts" "$raw")"
     row dual-write,"$c",ratio_p99_put_to_raw_stack,"$(ratio "$put_p99" "$raw_p99")"
 done
