@@ -20,6 +20,11 @@
 # Every row of a run has that consumer count, the instant-back-end drain (delivery) and the idle row included
 # (the delivery,-,delivery_consumers row says which); above 20 the back-end calls would also queue for camel-http's
 # 20 connections per host.
+#   delivery          what the dual-write runs left queued, drained by a back-end of latency 0 (n/a: none left)
+#   delivery-backlog  a backlog of BENCH_BACKLOG (3000) updates, queued with the delivery route suspended
+#                     (bench/RouteControl.java, through Camel's route MBean), drained by a back-end of latency 0
+#   delivery-latency  the same drained at the back-end's latency: rate against capacity, midtier's CPU per update,
+#                     per-key order (each key's updates applied in version order), the back-end's mean calls in flight
 #   BENCH_MAVEN_ARGS  more arguments for the build (e.g. -o: offline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +36,7 @@ BACKEND_CONCURRENCY="${BENCH_BACKEND_CONCURRENCY:-16}"
 BACKEND_LATENCY_MS="${BENCH_BACKEND_LATENCY_MS:-50}"
 [ "$BACKEND_LATENCY_MS" -gt 0 ] || { echo "BENCH_BACKEND_LATENCY_MS must be above 0 (the instant back-end has its own row)" >&2; exit 1; }
 CAPACITY=$(awk -v c="$BACKEND_CONCURRENCY" -v l="$BACKEND_LATENCY_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
+BACKLOG="${BENCH_BACKLOG:-3000}"
 E2E_RATE="${BENCH_E2E_RATE:-20}"
 E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
@@ -345,7 +351,8 @@ done
 row footprint,-,rss_after_writes_mb,"$(rss_mb)"
 
 # What the deliveries of the dual-write runs left queued, drained with an instant back-end. With as many consumers as
-# the back-end has room (16) they may leave nothing: the rows say n/a then.
+# the back-end has room (16) they may leave nothing: the rows say n/a then, and delivery-backlog below measures the
+# instant drain on a backlog of a known size.
 progress "waiting for the back-end deliveries of the dual-write runs"
 drain_started=$(date +%s)
 pending_at_start=$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")
@@ -364,6 +371,80 @@ else
     row delivery,-,drain_updates_per_s,n/a
 fi
 row delivery,-,midtier_cpu_ms_per_update,"$(ratio "$(( drain_ticks * 10 ))" "$pending_at_start")"
+
+# ---- 3b. delivery of a backlog: with an instant back-end, and at the back-end's latency against its capacity ----
+# The backlog is queued with backend-delivery suspended (bench/RouteControl.java, Camel's route MBean: its JMS
+# listener stops, the updates wait on the queue) by wrk PUTs at 32 clients, each wrk thread stopping after its share
+# of BACKLOG answers; then the route is resumed and the drain timed from the resume to the last update's applied_at
+# (the database's clock; the resume's is the same machine's). About 30 updates a key (100 demo accounts): a key's
+# updates reach the back-end one after the other (per-key order), the later ones parked by their claim and sent
+# again when the one before is applied, so the drain also pays for parking.
+# What limited a drain: the back-end's mean calls in flight (sampled every 0.2 s) near its concurrency is the
+# back-end's capacity; below it with the machine's CPU busy is CPU; below it with CPU to spare is midtier's own
+# consumers (jcmd PID Thread.print during the drain shows where they wait: in the broker's receive, the message
+# groups' head-of-line stall described in docs/BENCHMARKS.md, "Capacity rows").
+machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+route_control() { # suspend|resume -> "state epoch_ms"
+    java bench/RouteControl.java "$APP" backend-delivery "$1" 2>>"$OUT/route-control.log" | awk '/^STATE/ { print $2, $3 }'
+}
+drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG updates drained at that latency
+    local group=$1 latency=$2 state resumed_ms mark backlog queued early wrk_pid ticks busy0 total0 busy1 total1
+    local started inflight inflight_sum=0 samples=0 drain_ms applied violations rate
+    set_backend_latency "$latency"
+    progress "$group: queueing $BACKLOG updates with backend-delivery suspended"
+    read -r state _ <<< "$(route_control suspend)"
+    [ "$state" = Suspended ] || fail "backend-delivery did not suspend (state ${state:-unknown}, see $OUT/route-control.log)"
+    mark=$("${PSQL[@]}" -c "select coalesce(max(accepted_seq), 0) from cache_update")
+    backlog="accepted_seq > $mark"
+    # wrk runs for its whole duration even when its threads stopped: it is ended once the backlog is there
+    BENCH_AUTH="$AUTH" BENCH_PUT_LIMIT=$(( (BACKLOG + 1) / 2 )) wrk -t2 -c32 -d600s -s "$OUT/put.lua" "$API" >/dev/null &
+    wrk_pid=$!
+    until [ "$("${PSQL[@]}" -c "select count(*) from cache_update where $backlog")" -ge "$BACKLOG" ]; do
+        kill -0 "$wrk_pid" 2>/dev/null || fail "$group: wrk ended before $BACKLOG updates were queued"
+        sleep 0.2
+    done
+    sleep 1  # the PUTs already sent
+    kill "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true
+    read -r queued early <<< "$("${PSQL[@]}" -F' ' -c "select count(*), count(*) filter (where status <> 'PENDING') from cache_update where $backlog")"
+    [ "$early" = 0 ] || fail "$group: $early updates were settled while backend-delivery was suspended"
+    progress "$group: $queued updates queued; resuming backend-delivery"
+    ticks=$(cpu_ticks)
+    read -r state resumed_ms <<< "$(route_control resume)"
+    [ "$state" = Started ] || fail "backend-delivery did not resume (state ${state:-unknown}, see $OUT/route-control.log)"
+    read -r busy0 total0 <<< "$(machine_busy)"
+    started=$(date +%s)
+    while [ "$("${PSQL[@]}" -c "select count(*) from cache_update where $backlog and status = 'PENDING'")" -gt 0 ]; do
+        [ $(( $(date +%s) - started )) -lt 900 ] || fail "$group: the backlog did not drain within 15 minutes"
+        inflight=$(curl -sf "$LEGACY/simulator/stats" | sed -E 's/.*"inFlight" *: *([0-9]+).*/\1/')
+        inflight_sum=$(( inflight_sum + ${inflight:-0} )); samples=$(( samples + 1 ))
+        sleep 0.2
+    done
+    ticks=$(( $(cpu_ticks) - ticks ))
+    read -r busy1 total1 <<< "$(machine_busy)"
+    # per key, the updates were applied in the order of their versions (each key's applied_at rises with new_version)
+    read -r drain_ms applied violations <<< "$("${PSQL[@]}" -F' ' -c "
+        select round(extract(epoch from max(applied_at)) * 1000 - $resumed_ms), count(*) filter (where status = 'APPLIED'),
+               (select count(*) from (select applied_at < lag(applied_at) over (partition by type, id order by new_version) as inverted
+                                        from cache_update where $backlog and status = 'APPLIED') k where inverted)
+          from cache_update where $backlog")"
+    rate=$(ratio "$(( queued * 1000 ))" "$drain_ms")
+    row "$group",-,backend_latency_ms,"$latency"
+    if [ "$latency" -gt 0 ]; then
+        row "$group",-,backend_concurrency,"$BACKEND_CONCURRENCY"
+        row "$group",-,backend_capacity_per_s,"$CAPACITY"
+    fi
+    row "$group",-,drained_updates,"$queued"
+    row "$group",-,applied,"$applied"
+    row "$group",-,drain_updates_per_s,"$rate"
+    if [ "$latency" -gt 0 ]; then row "$group",-,ratio_drain_to_capacity,"$(ratio "$rate" "$CAPACITY")"; fi
+    row "$group",-,midtier_cpu_ms_per_update,"$(ratio "$(( ticks * 10 ))" "$queued")"
+    row "$group",-,midtier_cpu_pct_of_a_core,"$(ratio "$(( ticks * 10 * 100 ))" "$drain_ms")"
+    row "$group",-,machine_cpu_busy_pct,"$(ratio "$(( (busy1 - busy0) * 100 ))" "$(( total1 - total0 ))")"
+    row "$group",-,backend_mean_in_flight,"$(ratio "$inflight_sum" "$samples")"
+    row "$group",-,per_key_order_violations,"$violations"
+}
+drain_backlog delivery-backlog 0
+drain_backlog delivery-latency "$BACKEND_LATENCY_MS"
 
 # ---- 4. end to end: accepted-to-applied at a fixed rate with a 50 ms back-end ----
 set_backend_latency 50
