@@ -498,5 +498,33 @@ fi
     target_row restart_to_first_read_ms "$TARGET_RESTART_MS"
     target_row rss_after_hits_mb "$TARGET_RSS_MB"
     target_row rss_after_writes_mb "$TARGET_RSS_MB"
+    if [ "${BENCH_HITS_ONLY:-0}" != 1 ]; then
+        echo
+        echo "Write path against the goals of issue 16 (back-end $BACKEND_CONCURRENCY x $BACKEND_LATENCY_MS ms: capacity $CAPACITY/s):"
+        echo
+        echo "| row | value | goal | met |"
+        echo "|---|---|---|---|"
+        goal_row() { # benchmark concurrency metric op target
+            v=$(awk -F, -v b="$1" -v c="$2" -v m="$3" '$1 == b && $2 == c && $3 == m { print $4 }' "$RESULTS")
+            printf '| %s %s %s | %s | %s %s | %s |\n' "$1" "$2" "$3" "${v:-n/a}" "$4" "$5" "$(awk -v v="$v" -v op="$4" -v t="$5" 'BEGIN {
+                if (v !~ /^[0-9.]+$/) print "n/a"
+                else if (op == ">=") print (v + 0 >= t ? "yes" : "no")
+                else if (op == "<=") print (v + 0 <= t ? "yes" : "no")
+                else print (v + 0 == t ? "yes" : "no") }')"
+        }
+        for c in 1 8 32; do goal_row dual-write "$c" ratio_xa_put_to_raw_stack '>=' 0.7; done
+        for c in 1 8 32; do goal_row dual-write "$c" ratio_p99_put_to_raw_stack '<=' 3; done
+        for c in 1 8 32; do goal_row dual-write "$c" xa_put_cpu_ms_per_put '<=' 1.5; done
+        goal_row idle - midtier_cpu_pct_of_a_core '<=' 1
+        goal_row delivery - drain_updates_per_s '>=' 600
+        goal_row delivery-backlog - drain_updates_per_s '>=' 600
+        goal_row delivery-latency - ratio_drain_to_capacity '>=' 0.9
+        for b in delivery delivery-backlog delivery-latency; do goal_row "$b" - midtier_cpu_ms_per_update '<=' 2; done
+        for b in delivery-backlog delivery-latency; do goal_row "$b" - per_key_order_violations '==' 0; done
+        # judged at 0.6x capacity or above (a lower BENCH_E2E_RATE is a look, not the issue's test)
+        if awk -v r="$E2E_RATE" -v c="$CAPACITY" 'BEGIN { exit !(r >= 0.6 * c) }'; then
+            goal_row end-to-end "$E2E_RATE/s" accepted_to_applied_p99_ms '<=' 150
+        fi
+    fi
 } > "$OUT/results.md"
 cat "$OUT/results.md"
