@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,11 @@ import java.util.regex.Pattern;
  * End-to-end benchmark driver: PUTs at a fixed rate for a fixed time over the demo accounts and writes the
  * accepted update ids to a file (the caller measures accepted-to-applied from the update table).
  * Usage: java FixedRatePuts.java http://127.0.0.1:18080 RATE SECONDS OUT_FILE [AUTHORIZATION]
+ * prints: RESULT accepted refused offered_per_s (the rate the PUTs were sent at, first to last: a driver that fell
+ * behind its schedule would show here rather than as a slow midtier)
+ *
+ * Each PUT is sent asynchronously from the timer's tick (HTTP/1.1, a connection per PUT in flight, as many as
+ * needed): the timer never waits for an answer, so a slow answer does not lower the rate.
  */
 public class FixedRatePuts {
 
@@ -32,6 +38,8 @@ public class FixedRatePuts {
         List<String> accepted = new CopyOnWriteArrayList<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
+        AtomicLong firstSend = new AtomicLong();
+        AtomicLong lastSend = new AtomicLong();
         Pattern updateId = Pattern.compile("\"updateId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(8);
         int total = rate * seconds;
@@ -40,6 +48,10 @@ public class FixedRatePuts {
             if (n > total) {
                 return;
             }
+            if (n == 1) {
+                firstSend.set(System.nanoTime());
+            }
+            lastSend.set(System.nanoTime());
             HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(api + "/api/accounts/" + (1001 + n % 100)))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -63,6 +75,8 @@ public class FixedRatePuts {
         }
         timer.shutdownNow();
         Files.write(out, accepted);
-        System.out.printf("RESULT %d %d%n", accepted.size(), refused.get());
+        double sending = (lastSend.get() - firstSend.get()) / 1e9;
+        System.out.printf("RESULT %d %d %.1f%n", accepted.size(), refused.get(),
+                sending > 0 ? (total - 1) / sending : Double.NaN);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.transaction.TransactionManager;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * Usage (the product jar on the class path):
  *   java -cp target/midtier.jar bench/RawStackBaseline.java JDBC_URL DATA_DIR SECONDS THREADS...
- * prints one line per thread count: RESULT threads tx_per_s p50_ms p99_ms errors
+ * prints one line per thread count: RESULT threads tx_per_s p50_ms p99_ms errors cpu_ms_per_tx
+ * (cpu_ms_per_tx: this JVM's own CPU time, every thread of it — the broker's journal and Narayana's included —
+ * over the step, per committed transaction: what midtier's CPU per PUT compares with)
  */
 public class RawStackBaseline {
 
@@ -58,10 +61,13 @@ public class RawStackBaseline {
             // warm-up: class loading, pools filled, the JIT on the loop
             run(infra, tm, 8, Math.max(2, seconds / 2));
             for (int threads : threadCounts) {
+                long cpuBefore = cpuNanos();
                 long[] result = run(infra, tm, threads, seconds);
+                long cpu = cpuNanos() - cpuBefore;
                 List<Long> latencies = lastLatencies;
-                System.out.printf("RESULT %d %.1f %.3f %.3f %d%n", threads, result[0] / (double) seconds,
-                        percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6, result[1]);
+                System.out.printf("RESULT %d %.1f %.3f %.3f %d %.3f%n", threads, result[0] / (double) seconds,
+                        percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6, result[1],
+                        result[0] > 0 ? cpu / 1e6 / result[0] : Double.NaN);
             }
         }
         // the broker's and Narayana's non-daemon threads
@@ -126,6 +132,12 @@ public class RawStackBaseline {
             producer.send(session.createTextMessage(PAYLOAD));
         }
         tm.commit();
+    }
+
+    /** This process's CPU time (user + system, all threads) in ns, as /proc/PID/stat counts it. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(List<Long> values, double p) {
