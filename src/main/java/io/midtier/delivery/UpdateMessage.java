@@ -24,13 +24,12 @@ public class UpdateMessage {
     /**
      * Makes {@code out} the update message: the body built from what the dual-write's statement returned of the
      * entry it just changed (its new version and updatable fields: no parse of the stored body), and the headers the
-     * consumer reads, every other header removed (one bean step: four Simple headers and a header pattern before).
+     * consumer reads, every other header removed (no message group: docs/reliability.md, "Per-key order") (one bean step: four Simple headers and a header pattern before).
      */
     public void create(@ExchangeProperty("updateId") String updateId, @ExchangeProperty("type") String type,
                        @ExchangeProperty("id") String id, @ExchangeProperty("written") WrittenUpdate written,
                        Message out) {
         out.getHeaders().clear();
-        out.setHeader("JMSXGroupID", type + ":" + id);
         out.setHeader("midtierUpdateId", updateId);
         out.setHeader("midtierVersion", written.newVersion());
         out.setHeader("midtierSchemaVersion", SCHEMA_VERSION);

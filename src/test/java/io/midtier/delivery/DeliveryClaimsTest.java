@@ -128,8 +128,7 @@ class DeliveryClaimsTest {
         AtomicInteger wakes = new AtomicInteger();
         AppliedUpdates applied = new AppliedUpdates(() -> pool, wakes::incrementAndGet);
 
-        assertThat(applied.settle(older.toString())).isEqualTo(new ParkedUpdate("accounts:" + account,
-                newer.toString(), 2L, 2, "message of " + newer));
+        assertThat(applied.settle(older.toString())).isEqualTo(new ParkedUpdate(newer.toString(), 2L, 2, "message of " + newer));
         assertThat(wakes).hasValue(1);
         assertThat(db.count("select count(*) from cache_update where update_id = ? and status = 'APPLIED'", older))
                 .isEqualTo(1);

@@ -75,8 +75,7 @@ class DeliveryRowsTest {
     void a_settled_update_brings_the_next_update_parked_behind_it() {
         DeliveryClaim claim = DeliveryClaim.of(withParkedNext(claim("SETTLED", "APPLIED"), 2));
         assertThat(claim.step()).isEqualTo(DeliveryStep.SETTLED);
-        assertThat(claim.parkedNext()).isEqualTo(new ParkedUpdate("account:1001",
-                "3f1c2a9e-0000-4000-8000-000000000001", 12L, 2, "{\"schemaVersion\":2}"));
+        assertThat(claim.parkedNext()).isEqualTo(new ParkedUpdate("3f1c2a9e-0000-4000-8000-000000000001", 12L, 2, "{\"schemaVersion\":2}"));
         assertThat(DeliveryClaim.of(claim("SETTLED", "FAILED")).parkedNext()).isNull();
     }
 
@@ -93,15 +92,14 @@ class DeliveryRowsTest {
     @Test
     void a_parked_update_is_sent_again_with_its_body_and_headers_only() {
         ParkedUpdate parked = ParkedUpdate.of(withParkedNext(new HashMap<>(), 1));
-        assertThat(parked).isEqualTo(new ParkedUpdate("account:1001", "3f1c2a9e-0000-4000-8000-000000000001", 12L, 1,
+        assertThat(parked).isEqualTo(new ParkedUpdate("3f1c2a9e-0000-4000-8000-000000000001", 12L, 1,
                 "{\"schemaVersion\":1}"));
 
         Message message = exchange.getIn();
         message.setHeader("JMSMessageID", "ID:of-the-message-just-applied");
         message.setBody(parked);
         rows.resend(parked, message);
-        assertThat(message.getHeaders()).containsOnly(Map.entry("JMSXGroupID", "account:1001"),
-                Map.entry("midtierUpdateId", "3f1c2a9e-0000-4000-8000-000000000001"), Map.entry("midtierVersion", 12L),
+        assertThat(message.getHeaders()).containsOnly(Map.entry("midtierUpdateId", "3f1c2a9e-0000-4000-8000-000000000001"), Map.entry("midtierVersion", 12L),
                 Map.entry("midtierSchemaVersion", 1));
         assertThat(message.getBody()).isEqualTo("{\"schemaVersion\":1}");
     }
