@@ -20,7 +20,8 @@
 # Every row of a run has that consumer count, the instant-back-end drain (delivery) and the idle row included
 # (the delivery,-,delivery_consumers row says which); above 20 the back-end calls would also queue for camel-http's
 # 20 connections per host.
-#   delivery          what the dual-write runs left queued, drained by a back-end of latency 0 (n/a: none left)
+#   delivery          what the dual-write runs queued (backend-delivery suspended while they ran, so that their rows
+#                     measure the PUT alone), drained by a back-end of latency 0 once it is resumed
 #   delivery-backlog  a backlog of BENCH_BACKLOG (3000) updates, queued with the delivery route suspended
 #                     (bench/RouteControl.java, through Camel's route MBean), drained by a back-end of latency 0
 #   delivery-latency  the same drained at the back-end's latency: rate against capacity, midtier's CPU per update,
@@ -324,6 +325,14 @@ for run in $(seq 1 "$RUNS"); do
 done
 rm -rf "$OUT/data-raw"
 psql -XAtq -d postgres -c "drop database if exists ${DB}_raw with (force)" >/dev/null
+route_control() { # suspend|resume -> "state epoch_ms"
+    java bench/RouteControl.java "$APP" backend-delivery "$1" 2>>"$OUT/route-control.log" | awk '/^STATE/ { print $2, $3 }'
+}
+# The PUT rows measure the PUT, as the baseline measures its insert and send: backend-delivery is suspended while they
+# run (its deliveries would share the CPU and the CPU ticks counted per PUT), and the updates they queue are the
+# delivery rows' backlog below.
+read -r state _ <<< "$(route_control suspend)"
+[ "$state" = Suspended ] || fail "backend-delivery did not suspend (state ${state:-unknown}, see $OUT/route-control.log)"
 for c in 1 8 32; do
     : > "$OUT/put.$c" ; : > "$OUT/jdbc.$c" ; : > "$OUT/putcpu.$c"
     for run in $(seq 1 "$RUNS"); do
@@ -354,10 +363,11 @@ for c in 1 8 32; do
 done
 row footprint,-,rss_after_writes_mb,"$(rss_mb)"
 
-# What the deliveries of the dual-write runs left queued, drained with an instant back-end. With as many consumers as
-# the back-end has room (16) they may leave nothing: the rows say n/a then, and delivery-backlog below measures the
-# instant drain on a backlog of a known size.
+# What the dual-write runs queued, drained with an instant back-end once backend-delivery is resumed (n/a if they
+# queued nothing); delivery-backlog below measures the same on a backlog of a known size, timed to the millisecond.
 progress "waiting for the back-end deliveries of the dual-write runs"
+read -r state _ <<< "$(route_control resume)"
+[ "$state" = Started ] || fail "backend-delivery did not resume (state ${state:-unknown}, see $OUT/route-control.log)"
 drain_started=$(date +%s)
 pending_at_start=$("${PSQL[@]}" -c "select count(*) from cache_update where status = 'PENDING'")
 drain_ticks_start=$(cpu_ticks)
@@ -388,9 +398,6 @@ row delivery,-,midtier_cpu_ms_per_update,"$(ratio "$(( drain_ticks * 10 ))" "$pe
 # consumers (jcmd PID Thread.print during the drain shows where they wait: in the broker's receive, the message
 # groups' head-of-line stall described in docs/BENCHMARKS.md, "Capacity rows").
 machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
-route_control() { # suspend|resume -> "state epoch_ms"
-    java bench/RouteControl.java "$APP" backend-delivery "$1" 2>>"$OUT/route-control.log" | awk '/^STATE/ { print $2, $3 }'
-}
 drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG updates drained at that latency
     local group=$1 latency=$2 state resumed_ms mark backlog queued early wrk_pid ticks busy0 total0 busy1 total1
     local started inflight inflight_sum=0 samples=0 drain_ms applied violations rate
