@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.ExchangeProperty;
 
@@ -22,12 +23,13 @@ import org.apache.camel.ExchangeProperty;
  */
 public class UpdateWrites {
 
+    private final Supplier<DataSource> dataSources;
     private final String sql;
-    private final DataSource dataSource;
+    private volatile DataSource dataSource;
 
-    /** @param dataSource the XA pool ({@code cacheDataSource}: its first connection waits for the pool's start) */
-    public UpdateWrites(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** @param dataSource the XA pool ({@code cacheDataSource}), looked up on first use */
+    public UpdateWrites(Supplier<DataSource> dataSource) {
+        this.dataSources = dataSource;
         this.sql = resource("sql/write-update.sql");
     }
 
@@ -37,7 +39,12 @@ public class UpdateWrites {
                                @ExchangeProperty("idempotencyKey") String idempotencyKey,
                                @ExchangeProperty("requestHash") String requestHash,
                                @ExchangeProperty("readThrough") Boolean readThrough) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        DataSource pool = dataSource;
+        if (pool == null) {
+            pool = dataSources.get();
+            dataSource = pool;
+        }
+        try (Connection connection = pool.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, type);
             statement.setString(2, id);
