@@ -1,6 +1,8 @@
 package io.midtier.ops;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.FileWatcherResourceReloadStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.apache.camel.util.FileUtil;
 import org.slf4j.Logger;
@@ -21,32 +24,49 @@ import org.slf4j.LoggerFactory;
  * Hot reload for kamelets: Camel's route watcher reloads route files, not the kamelets they call. When a
  * {@code *.kamelet.yaml} in the watched folder changes, its route template is dropped (the next use reads the
  * file again) and the route files that call it are reloaded through the route watcher, alone, as if edited.
+ *
+ * <p>A reload adds and removes routes, which a context on its way down must not see: the context's stop waits
+ * for a reload in flight (in {@link #onContextStopping}, before any route is shut down) and refuses later ones.
  */
-public final class KameletReloader {
+public final class KameletReloader extends LifecycleStrategySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(KameletReloader.class);
     private static final String SUFFIX = ".kamelet.yaml";
 
-    private KameletReloader() {
+    private final CamelContext context;
+    private final Map<String, String> seen = new HashMap<>();
+    private boolean stopping;
+
+    private KameletReloader(CamelContext context) {
+        this.context = context;
     }
 
     /** Watches {@code directory}; the watcher starts and stops with the context. */
     public static void install(CamelContext context, String directory) throws Exception {
+        KameletReloader reloader = new KameletReloader(context);
         FileWatcherResourceReloadStrategy watcher = new FileWatcherResourceReloadStrategy(directory);
         watcher.setFileFilter(file -> file.getName().endsWith(SUFFIX));
-        Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        watcher.setResourceReload((name, resource) -> {
-            // one save can raise several events; the context may be on its way down
-            String content = new String(resource.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (context.isStarted() && !context.isStopping() && !content.equals(seen.put(resource.getLocation(), content))) {
-                kameletChanged(context, resource);
-            }
-        });
+        watcher.setResourceReload((name, resource) -> reloader.changed(resource));
+        context.addLifecycleStrategy(reloader);
         context.addService(watcher);
         LOG.info("kamelets in {} are reloaded when they change", directory);
     }
 
-    static synchronized void kameletChanged(CamelContext context, Resource kamelet) throws Exception {
+    synchronized void changed(Resource resource) throws Exception {
+        // one save can raise several events, the first of them while the file is still being written
+        String content = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!stopping && context.isStarted() && !content.equals(seen.put(resource.getLocation(), content))) {
+            kameletChanged(context, resource);
+        }
+    }
+
+    @Override
+    public synchronized void onContextStopping(CamelContext stopping) {
+        // entered only once no reload is in flight (both hold this object's lock)
+        this.stopping = true;
+    }
+
+    private static void kameletChanged(CamelContext context, Resource kamelet) throws Exception {
         String name = FileUtil.stripPath(kamelet.getLocation());
         name = name.substring(0, name.length() - SUFFIX.length());
         RouteWatcherReloadStrategy routeWatcher = context.hasService(RouteWatcherReloadStrategy.class);

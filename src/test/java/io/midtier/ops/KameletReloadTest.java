@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Route;
-import org.apache.camel.spi.ResourceReloadStrategy;
-import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +43,11 @@ class KameletReloadTest {
     }
 
     @AfterAll
-    static void stop() {
-        // no reload may replace routes while the context stops (a late file event raced the stop once)
-        app.context().hasServices(ResourceReloadStrategy.class).forEach(ServiceHelper::stopService);
+    static void stop() throws IOException {
+        // an operator saves a kamelet as midtier stops: the stop waits for the reload or refuses it, and ends cleanly
+        // (a reload that replaced routes while the context stopped failed the stop once)
+        Path inquiry = kamelets.resolve("backend-inquiry.kamelet.yaml");
+        Files.writeString(inquiry, Files.readString(inquiry).replace("default: \"NOSUCH\"", "default: \"ACCTINQ\""));
         app.close();
     }
 
