@@ -11,6 +11,7 @@ import io.midtier.tx.AwaitedTransactionManager;
 import io.midtier.tx.RequiredJtaTransactionPolicy;
 import jakarta.transaction.TransactionManager;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -80,6 +81,15 @@ public class InfrastructureConfiguration implements CamelConfiguration {
     }
 
     /** The infrastructure as it starts, for the configurations that come after this one (bind lazily on it). */
+    /**
+     * The XA pool as the configurations that run statements in the callers' JTA transactions take it
+     * ({@code cacheDataSource}, bound by this configuration: its first connection waits for the start).
+     */
+    public static DataSource xaDataSource(CamelContext context) {
+        starting(context);
+        return context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class);
+    }
+
     public static InfrastructureStart starting(CamelContext context) {
         InfrastructureStart start = context.getRegistry().lookupByNameAndType(START, InfrastructureStart.class);
         if (start == null) {

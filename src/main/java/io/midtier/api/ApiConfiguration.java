@@ -1,8 +1,8 @@
 package io.midtier.api;
 
+import io.midtier.InfrastructureConfiguration;
 import io.midtier.run.EnumChoices;
 import org.apache.camel.BindToRegistry;
-import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -65,7 +65,6 @@ public class ApiConfiguration implements CamelConfiguration {
         // the dual-write's choice compares its outcome with a constant
         EnumChoices.register(context, WriteOutcome.class);
         // the dual-write's one statement, on the XA pool InfrastructureConfiguration binds
-        context.getRegistry().bind("updateWrites", new UpdateWrites(
-                () -> context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class)));
+        context.getRegistry().bind("updateWrites", new UpdateWrites(InfrastructureConfiguration.xaDataSource(context)));
     }
 }

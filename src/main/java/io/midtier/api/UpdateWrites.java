@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.ExchangeProperty;
 
@@ -23,13 +22,12 @@ import org.apache.camel.ExchangeProperty;
  */
 public class UpdateWrites {
 
-    private final Supplier<DataSource> dataSources;
     private final String sql;
-    private volatile DataSource dataSource;
+    private final DataSource dataSource;
 
-    /** @param dataSource the XA pool ({@code cacheDataSource}), looked up on first use */
-    public UpdateWrites(Supplier<DataSource> dataSource) {
-        this.dataSources = dataSource;
+    /** @param dataSource the XA pool ({@code cacheDataSource}: its first connection waits for the pool's start) */
+    public UpdateWrites(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.sql = resource("sql/write-update.sql");
     }
 
@@ -39,12 +37,7 @@ public class UpdateWrites {
                                @ExchangeProperty("idempotencyKey") String idempotencyKey,
                                @ExchangeProperty("requestHash") String requestHash,
                                @ExchangeProperty("readThrough") Boolean readThrough) throws SQLException {
-        DataSource pool = dataSource;
-        if (pool == null) {
-            pool = dataSources.get();
-            dataSource = pool;
-        }
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, type);
             statement.setString(2, id);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.ExchangeProperty;
 
@@ -21,17 +20,16 @@ public class AppliedUpdates {
 
     private static final String SETTLE = "select * from settle_applied(?)";
 
-    private final Supplier<DataSource> dataSources;
     private final Runnable changeAppended;
-    private volatile DataSource dataSource;
+    private final DataSource dataSource;
 
     /**
-     * @param dataSource     the XA pool ({@code cacheDataSource}), looked up on first use
+     * @param dataSource     the XA pool ({@code cacheDataSource}: its first connection waits for the pool's start)
      * @param changeAppended called when the statement appended a change ({@code changeWake.afterCommit}: the
      *                       publisher looks once the surrounding transaction, or the statement, commits)
      */
-    public AppliedUpdates(Supplier<DataSource> dataSource, Runnable changeAppended) {
-        this.dataSources = dataSource;
+    public AppliedUpdates(DataSource dataSource, Runnable changeAppended) {
+        this.dataSource = dataSource;
         this.changeAppended = changeAppended;
     }
 
@@ -41,12 +39,7 @@ public class AppliedUpdates {
      * settled it: nothing was appended, nobody is woken).
      */
     public ParkedUpdate settle(@ExchangeProperty("updateId") String updateId) throws SQLException {
-        DataSource pool = dataSource;
-        if (pool == null) {
-            pool = dataSources.get();
-            dataSource = pool;
-        }
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SETTLE)) {
             statement.setObject(1, UUID.fromString(updateId));
             try (ResultSet row = statement.executeQuery()) {

@@ -10,7 +10,6 @@ import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
-import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -66,8 +65,7 @@ public class DeliveryConfiguration implements CamelConfiguration {
                 new DeliveryAttempts(plain, settings.backendMaxCallMs()));
         // the outcome, on the XA pool InfrastructureConfiguration binds (the dead-letter route settles inside its
         // transaction); the publisher's wake-up is bound by ChangesConfiguration, after this one
-        registry.bind("appliedUpdates", new AppliedUpdates(
-                () -> registry.lookupByNameAndType("cacheDataSource", DataSource.class),
+        registry.bind("appliedUpdates", new AppliedUpdates(InfrastructureConfiguration.xaDataSource(context),
                 () -> registry.lookupByNameAndType("changeWake", ChangeWake.class).afterCommit()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);

@@ -126,7 +126,7 @@ class DeliveryClaimsTest {
         pool.setURL(db.url());
         pool.setUser(TestDatabase.USER);
         AtomicInteger wakes = new AtomicInteger();
-        AppliedUpdates applied = new AppliedUpdates(() -> pool, wakes::incrementAndGet);
+        AppliedUpdates applied = new AppliedUpdates(pool, wakes::incrementAndGet);
 
         assertThat(applied.settle(older.toString())).isEqualTo(new ParkedUpdate(newer.toString(), 2L, 2, "message of " + newer));
         assertThat(wakes).hasValue(1);
