@@ -181,6 +181,10 @@ cat > "$OUT/select.sql" <<'SQL'
 select body from cache_entry where type = 'accounts' and id = cast(:id as text);
 SQL
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
+# CPU ticks of the database's processes (a backend that exits meanwhile takes its ticks along: the pools keep theirs)
+# and of the simulator: where the machine's CPU went besides midtier
+postgres_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 } END { print t + 0 }'; }
+simulator_ticks() { awk '{ print $14 + $15 }' "/proc/$SIM/stat"; }
 restart_in_mode() { # near cache mode: midtier again, with its bench routes, every demo account cached, JIT warm
     stop_midtier
     NEAR_MODE="$1" start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"
@@ -400,7 +404,7 @@ row delivery,-,midtier_cpu_ms_per_update,"$(ratio "$(( drain_ticks * 10 ))" "$pe
 machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG updates drained at that latency
     local group=$1 latency=$2 state resumed_ms mark backlog queued early wrk_pid ticks busy0 total0 busy1 total1
-    local started inflight inflight_sum=0 samples=0 drain_ms applied violations rate
+    local started inflight inflight_sum=0 samples=0 drain_ms applied violations rate pg_ticks sim_ticks
     set_backend_latency "$latency"
     progress "$group: queueing $BACKLOG updates with backend-delivery suspended"
     read -r state _ <<< "$(route_control suspend)"
@@ -419,7 +423,7 @@ drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG
     read -r queued early <<< "$("${PSQL[@]}" -F' ' -c "select count(*), count(*) filter (where status <> 'PENDING') from cache_update where $backlog")"
     [ "$early" = 0 ] || fail "$group: $early updates were settled while backend-delivery was suspended"
     progress "$group: $queued updates queued; resuming backend-delivery"
-    ticks=$(cpu_ticks)
+    ticks=$(cpu_ticks); pg_ticks=$(postgres_ticks); sim_ticks=$(simulator_ticks)
     read -r state resumed_ms <<< "$(route_control resume)"
     [ "$state" = Started ] || fail "backend-delivery did not resume (state ${state:-unknown}, see $OUT/route-control.log)"
     read -r busy0 total0 <<< "$(machine_busy)"
@@ -430,7 +434,7 @@ drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG
         inflight_sum=$(( inflight_sum + ${inflight:-0} )); samples=$(( samples + 1 ))
         sleep 0.2
     done
-    ticks=$(( $(cpu_ticks) - ticks ))
+    ticks=$(( $(cpu_ticks) - ticks )); pg_ticks=$(( $(postgres_ticks) - pg_ticks )); sim_ticks=$(( $(simulator_ticks) - sim_ticks ))
     read -r busy1 total1 <<< "$(machine_busy)"
     # per key, the updates were applied in the order of their versions (each key's applied_at rises with new_version)
     read -r drain_ms applied violations <<< "$("${PSQL[@]}" -F' ' -c "
@@ -451,6 +455,9 @@ drain_backlog() { # benchmark latency_ms: the rows of a backlog of about BACKLOG
     row "$group",-,midtier_cpu_ms_per_update,"$(ratio "$(( ticks * 10 ))" "$queued")"
     row "$group",-,midtier_cpu_pct_of_a_core,"$(ratio "$(( ticks * 10 * 100 ))" "$drain_ms")"
     row "$group",-,machine_cpu_busy_pct,"$(ratio "$(( (busy1 - busy0) * 100 ))" "$(( total1 - total0 ))")"
+    # the machine's CPU per update besides midtier's: the database and the simulator (the back-end's stand-in)
+    row "$group",-,postgres_cpu_ms_per_update,"$(ratio "$(( pg_ticks * 10 ))" "$queued")"
+    row "$group",-,simulator_cpu_ms_per_update,"$(ratio "$(( sim_ticks * 10 ))" "$queued")"
     row "$group",-,backend_mean_in_flight,"$(ratio "$inflight_sum" "$samples")"
     row "$group",-,per_key_order_violations,"$violations"
 }
@@ -460,6 +467,7 @@ drain_backlog delivery-latency "$BACKEND_LATENCY_MS"
 # ---- 4. end to end: accepted-to-applied at a fixed rate (0.6x the back-end's capacity) ----
 set_backend_latency "$BACKEND_LATENCY_MS"
 progress "end to end: $E2E_RATE PUT/s for $E2E_SECONDS s, back-end $BACKEND_CONCURRENCY x $BACKEND_LATENCY_MS ms (capacity $CAPACITY/s)"
+e2e_ticks=$(cpu_ticks); e2e_pg_ticks=$(postgres_ticks); e2e_sim_ticks=$(simulator_ticks)
 java bench/FixedRatePuts.java "$API" "$E2E_RATE" "$E2E_SECONDS" "$OUT/e2e-ids.txt" "$AUTH" | awk '/^RESULT/' > "$OUT/e2e"
 ids=$(awk '{ printf "%s'\''%s'\''", (NR > 1 ? "," : ""), $1 }' "$OUT/e2e-ids.txt")
 [ -n "$ids" ] || fail "no PUT accepted in the end-to-end run"
@@ -468,6 +476,8 @@ until [ "$("${PSQL[@]}" -c "select count(*) from cache_update where update_id in
     [ $waited -lt 600 ] || fail "end-to-end updates not applied within 10 minutes"
     sleep 1; waited=$((waited + 1))
 done
+e2e_ticks=$(( $(cpu_ticks) - e2e_ticks )); e2e_pg_ticks=$(( $(postgres_ticks) - e2e_pg_ticks ))
+e2e_sim_ticks=$(( $(simulator_ticks) - e2e_sim_ticks ))
 read -r p50 p99 applied <<< "$("${PSQL[@]}" -F' ' -c "select round(1000 * percentile_cont(0.5) within group (order by extract(epoch from applied_at - created_at))::numeric, 1),
         round(1000 * percentile_cont(0.99) within group (order by extract(epoch from applied_at - created_at))::numeric, 1),
         count(*) filter (where status = 'APPLIED')
@@ -478,6 +488,11 @@ row end-to-end,"$E2E_RATE/s",accepted,"$(awk '{ print $2 }' "$OUT/e2e")"
 row end-to-end,"$E2E_RATE/s",applied,"$applied"
 row end-to-end,"$E2E_RATE/s",accepted_to_applied_p50_ms,"$p50"
 row end-to-end,"$E2E_RATE/s",accepted_to_applied_p99_ms,"$p99"
+# CPU per update, PUT and delivery together, from the first PUT to the last update applied (the driver's JVM aside)
+e2e_accepted=$(awk '{ print $2 }' "$OUT/e2e")
+row end-to-end,"$E2E_RATE/s",midtier_cpu_ms_per_update,"$(ratio "$(( e2e_ticks * 10 ))" "$e2e_accepted")"
+row end-to-end,"$E2E_RATE/s",postgres_cpu_ms_per_update,"$(ratio "$(( e2e_pg_ticks * 10 ))" "$e2e_accepted")"
+row end-to-end,"$E2E_RATE/s",simulator_cpu_ms_per_update,"$(ratio "$(( e2e_sim_ticks * 10 ))" "$e2e_accepted")"
 row end-to-end,"$E2E_RATE/s",backend_duplicates,"$(curl -sf "$LEGACY/simulator/stats" | sed -E 's/.*"duplicates" *: *([0-9]+).*/\1/')"
 set_backend_latency 100
 fi

@@ -80,7 +80,6 @@ public class InfrastructureConfiguration implements CamelConfiguration {
         }
     }
 
-    /** The infrastructure as it starts, for the configurations that come after this one (bind lazily on it). */
     /**
      * The XA pool as the configurations that run statements in the callers' JTA transactions take it
      * ({@code cacheDataSource}, bound by this configuration: its first connection waits for the start).
@@ -90,6 +89,7 @@ public class InfrastructureConfiguration implements CamelConfiguration {
         return context.getRegistry().lookupByNameAndType("cacheDataSource", DataSource.class);
     }
 
+    /** The infrastructure as it starts, for the configurations that come after this one (bind lazily on it). */
     public static InfrastructureStart starting(CamelContext context) {
         InfrastructureStart start = context.getRegistry().lookupByNameAndType(START, InfrastructureStart.class);
         if (start == null) {
