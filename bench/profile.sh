@@ -5,19 +5,24 @@
 #   hits:   wrk reads the 100 demo accounts (all cached) at 16 connections
 #   writes: wrk PUTs the 100 demo accounts at 8 connections (back-end without latency); the recording goes on until
 #           every update is delivered, so it holds the PUTs (HTTP threads) and their deliveries (JMS consumers)
-#   bench/profile.sh hits|writes [CHECKOUT]   # a checkout with its jars built (default: this one);
+#   drain:  BENCH_BACKLOG (3,000) PUTs queued with backend-delivery suspended (bench/RouteControl.java), then drained
+#           by BENCH_BACKEND_CONCURRENCY (16) consumers against a back-end of as many calls at once, each
+#           BENCH_BACKEND_LATENCY_MS (50) long: bench/run.sh's delivery-latency row; the recording covers the drain only,
+#           and the CPU of midtier, PostgreSQL and the simulator over it is printed per update
+#   bench/profile.sh hits|writes|drain [CHECKOUT]   # a checkout with its jars built (default: this one);
 #                                             # BENCH_NEAR_MODE sets the near cache's mode
 # Same settings as bench/run.sh (BENCH_HTTP_PORT, BENCH_SIMULATOR_PORT, BENCH_MANAGEMENT_PORT, BENCH_DB,
 # BENCH_SIMULATOR_DB); run it under flock /tmp/midtier-bench.lock like the bench.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
-LOAD="${1:?usage: bench/profile.sh hits|writes [CHECKOUT]}"
-case "$LOAD" in hits|writes) ;; *) echo "unknown load $LOAD: hits or writes" >&2; exit 2 ;; esac
+LOAD="${1:?usage: bench/profile.sh hits|writes|drain [CHECKOUT]}"
+case "$LOAD" in hits|writes|drain) ;; *) echo "unknown load $LOAD: hits, writes or drain" >&2; exit 2 ;; esac
 CHECKOUT="$(cd "${2:-$HERE}" && pwd)"
 SECONDS_TO_PROFILE="${BENCH_SECONDS:-20}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"; SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
 DB="${BENCH_DB:-midtier_bench}"; SIM_DB="${BENCH_SIMULATOR_DB:-midtier_bench_sim}"
+CONCURRENCY="${BENCH_BACKEND_CONCURRENCY:-16}"; LATENCY_MS="${BENCH_BACKEND_LATENCY_MS:-50}"; BACKLOG="${BENCH_BACKLOG:-3000}"
 OUT="$HERE/target/bench/profile-$LOAD-$(basename "$CHECKOUT")-${BENCH_NEAR_MODE:-default}"
 AUTH="${BENCH_AUTH:-Basic $(printf 'admin:admin-dev' | base64)}"
 API="http://127.0.0.1:$HTTP_PORT"
@@ -26,12 +31,14 @@ export PGHOST=127.0.0.1 PGUSER=postgres
 for d in "$DB" "$SIM_DB"; do psql -XAtq -d postgres -c "drop database if exists $d with (force)" -c "create database $d" >/dev/null; done
 
 SIMULATOR_PORT="$SIMULATOR_PORT" SIMULATOR_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$SIM_DB" \
-    java -Xmx64m -XX:+UseSerialGC -jar "$CHECKOUT/simulator/target/midtier-simulator.jar" > "$OUT/simulator.log" 2>&1 &
+SIMULATOR_MAX_CONCURRENT="$CONCURRENCY" SIMULATOR_REPLY_BROKER_URL="" \
+    java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$CHECKOUT/simulator/target/midtier-simulator.jar" > "$OUT/simulator.log" 2>&1 &
 SIM=$!
 cd "$CHECKOUT"
 env MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" MIDTIER_BACKEND_URL="http://127.0.0.1:$SIMULATOR_PORT" \
 MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/data" MIDTIER_TX_NODE_ID=profile \
-MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
+MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MIDTIER_DELIVERY_CONCURRENT_CONSUMERS="$CONCURRENCY" \
+${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
 CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
     scripts/midtier-java --cds-dir off target/midtier.jar > "$OUT/midtier.log" 2>&1 &
 APP=$!
@@ -42,6 +49,34 @@ if [ "$LOAD" = hits ]; then
     wrk -t2 -c16 -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
     jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
+elif [ "$LOAD" = drain ]; then
+    route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2 }'; }
+    ticks() { cat "/proc/$APP/stat" "/proc/$SIM/stat" /proc/[0-9]*/stat 2>/dev/null | awk -v app="$APP" -v sim="$SIM" '
+        $1 == app { m = $14 + $15 } $1 == sim { s = $14 + $15 } $2 == "(postgres)" { p += $14 + $15 }
+        END { print m + 0, p + 0, s + 0 }'; }
+    pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
+    curl -sf -X PUT -H 'Content-Type: application/json' -d '{"latencyMs":0,"jitterMs":0}' \
+        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+    # warm: PUTs delivered at once
+    BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
+    until [ "$(pending)" -eq 0 ]; do sleep 1; done
+    [ "$(route_control suspend)" = Suspended ] || { echo "backend-delivery did not suspend"; exit 1; }
+    BENCH_AUTH="$AUTH" BENCH_PUT_LIMIT=$(( (BACKLOG + 1) / 2 )) wrk -t2 -c32 -d600s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null &
+    WRK=$!
+    until [ "$(pending)" -ge "$BACKLOG" ]; do sleep 0.2; done
+    sleep 1; kill "$WRK" 2>/dev/null || true; wait "$WRK" 2>/dev/null || true
+    queued=$(pending)
+    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$LATENCY_MS,\"jitterMs\":0}" \
+        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    read -r m0 p0 s0 <<< "$(ticks)"; started=$(date +%s%N)
+    [ "$(route_control resume)" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
+    until [ "$(pending)" -eq 0 ]; do sleep 0.5; done
+    read -r m1 p1 s1 <<< "$(ticks)"; ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    awk -v q="$queued" -v ms="$ms" -v m=$((m1 - m0)) -v p=$((p1 - p0)) -v s=$((s1 - s0)) -v c="$CONCURRENCY" -v l="$LATENCY_MS" 'BEGIN {
+        printf "drained %d updates in %d ms: %.0f/s (capacity %d x %d ms = %.0f/s)\n", q, ms, q * 1000 / ms, c, l, c * 1000 / l
+        printf "CPU ms per update: midtier %.2f, postgres %.2f, simulator %.2f\n", m * 10 / q, p * 10 / q, s * 10 / q }' \
+        | tee "$OUT/drain.txt"
 else
     # a back-end without latency, as bench/run.sh's write rows: what is measured is midtier's own cost
     curl -sf -X PUT -H 'Content-Type: application/json' -d '{"latencyMs":0,"jitterMs":0}' \
