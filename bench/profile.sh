@@ -42,12 +42,19 @@ ${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
 CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
     scripts/midtier-java --cds-dir off target/midtier.jar > "$OUT/midtier.log" 2>&1 &
 APP=$!
+# JFR's "profile" settings with Java samples every BENCH_SAMPLE_MS (1) instead of 10 ms: at 10 ms a drain of 20 s
+# gave 240 samples
+JFC="$OUT/profile.jfc"
+sed -E "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-java-interval\">)[^<]*|\1${BENCH_SAMPLE_MS:-1} ms|" \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$JFC"
+profile_start() { jcmd "$APP" JFR.start name=profile settings="$JFC" filename="$OUT/profile.jfr" >/dev/null; }
+profile_stop() { jcmd "$APP" JFR.stop name=profile >/dev/null; }
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
 for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
 if [ "$LOAD" = hits ]; then
     wrk -t2 -c16 -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
-    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    profile_start
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
     route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2 }'; }
@@ -68,7 +75,7 @@ elif [ "$LOAD" = drain ]; then
     queued=$(pending)
     curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$LATENCY_MS,\"jitterMs\":0}" \
         "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
-    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    profile_start
     read -r m0 p0 s0 <<< "$(ticks)"; started=$(date +%s%N)
     [ "$(route_control resume)" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
     until [ "$(pending)" -eq 0 ]; do sleep 0.5; done
@@ -84,7 +91,7 @@ else
     pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
     until [ "$(pending)" -eq 0 ]; do sleep 1; done
-    jcmd "$APP" JFR.start name=profile settings=profile filename="$OUT/profile.jfr" >/dev/null
+    profile_start
     started=$(date +%s)
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/put-accounts.lua" "$API" \
         | grep -E "Requests/sec"
@@ -93,7 +100,7 @@ else
     echo "updates delivered $(( $(date +%s) - started )) s after the PUTs began; $(psql -XAtq -d "$DB" \
         -c "select count(*) from cache_update where applied_at > to_timestamp($started)") applied in the recording"
 fi
-jcmd "$APP" JFR.stop name=profile >/dev/null
+profile_stop
 
 jfr print --events jdk.ExecutionSample --stack-depth 200 "$OUT/profile.jfr" > "$OUT/samples.txt"
 # every sample once per framework found on its stack (a sample inside Camel called by Vert.x counts for both)

@@ -7,6 +7,7 @@ import io.midtier.MidtierSettings;
 import io.midtier.broker.AwaitedConnectionFactory;
 import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
+import io.midtier.run.ContextEventNotifier;
 import io.midtier.run.SettingsReader;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -17,7 +18,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * The change log's readers and publisher: {@code changeRequests} (the change endpoints' parameters), and after the
@@ -50,14 +50,11 @@ public class ChangesConfiguration implements CamelConfiguration {
         ChangeStream stream = new ChangeStream(new ChangeLog(plain), signal, settings.sseMaxStreams(),
                 settings.sseHeartbeatMs(), settings.ssePollMs(), settings.publishBatch(), settings.streamMaxMs());
         // open streams end first, or the routes' graceful stop would wait for them
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
-                    stream.stop();
-                }
+        context.getManagementStrategy().addEventNotifier(new ContextEventNotifier(event -> {
+            if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                stream.stop();
             }
-        });
+        }));
         Registry registry = context.getRegistry();
         registry.bind("changeSignal", signal);
         registry.bind("changeStream", stream);

@@ -1,10 +1,10 @@
 package io.midtier.ops;
 
 import io.midtier.http.JsonErrorPages;
+import io.midtier.run.ContextEventNotifier;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Answers every API request with a JSON 503 and {@code Retry-After} while midtier is not serving: from the moment
@@ -37,22 +37,13 @@ public final class StartupGate implements AuthenticationHandler {
     }
 
     /** Opens when the Camel context has started (every route), closes when it begins to stop. */
-    public EventNotifierSupport notifier() {
-        return new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.CamelContextStartedEvent) {
-                    closedBecause = null;
-                } else if (event instanceof CamelEvent.CamelContextStoppingEvent) {
-                    closedBecause = "STOPPING";
-                }
+    public ContextEventNotifier notifier() {
+        return new ContextEventNotifier(event -> {
+            if (event instanceof CamelEvent.CamelContextStartedEvent) {
+                closedBecause = null;
+            } else if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                closedBecause = "STOPPING";
             }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStartedEvent
-                        || event instanceof CamelEvent.CamelContextStoppingEvent;
-            }
-        };
+        });
     }
 }
