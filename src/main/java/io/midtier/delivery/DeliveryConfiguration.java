@@ -10,10 +10,12 @@ import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
+import java.util.function.Supplier;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Delivery's beans. Stateless: {@code updateMessage}, {@code updateMessageFormats}, {@code deliveryRows},
@@ -65,8 +67,10 @@ public class DeliveryConfiguration implements CamelConfiguration {
                 new DeliveryAttempts(plain, settings.backendMaxCallMs()));
         // the outcome, on the XA pool InfrastructureConfiguration binds (the dead-letter route settles inside its
         // transaction); the publisher's wake-up is bound by ChangesConfiguration, after this one
+        // (looked up once: a registry lookup per settle was 3 % of a delivery's CPU)
+        Supplier<ChangeWake> changeWake = Suppliers.memorize(() -> registry.lookupByNameAndType("changeWake", ChangeWake.class));
         registry.bind("appliedUpdates", new AppliedUpdates(InfrastructureConfiguration.xaDataSource(context),
-                () -> registry.lookupByNameAndType("changeWake", ChangeWake.class).afterCommit()));
+                () -> changeWake.get().afterCommit()));
         DatabaseOutageGate gate = new DatabaseOutageGate(plain, settings.databaseCheckMs());
         CloseOnStop.register(context, "the database outage gate", gate);
         registry.bind("databaseOutageGate", gate);
