@@ -30,14 +30,14 @@ mkdir -p "$OUT"
 export PGHOST=127.0.0.1 PGUSER=postgres
 for d in "$DB" "$SIM_DB"; do psql -XAtq -d postgres -c "drop database if exists $d with (force)" -c "create database $d" >/dev/null; done
 
-SIMULATOR_PORT="$SIMULATOR_PORT" SIMULATOR_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$SIM_DB" \
+SIMULATOR_PORT="$SIMULATOR_PORT" SIMULATOR_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$SIM_DB${BENCH_SIMULATOR_JDBC_OPTIONS:-}" \
 SIMULATOR_MAX_CONCURRENT="$CONCURRENCY" SIMULATOR_REPLY_BROKER_URL="" \
     java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$CHECKOUT/simulator/target/midtier-simulator.jar" > "$OUT/simulator.log" 2>&1 &
 SIM=$!
 cd "$CHECKOUT"
 env MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" MIDTIER_BACKEND_URL="http://127.0.0.1:$SIMULATOR_PORT" \
 MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="$OUT/data" MIDTIER_TX_NODE_ID=profile \
-MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MIDTIER_DELIVERY_CONCURRENT_CONSUMERS="$CONCURRENCY" \
+MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MIDTIER_DELIVERY_CONCURRENT_CONSUMERS="${BENCH_DELIVERY_CONSUMERS:-$CONCURRENCY}" \
 ${BENCH_NEAR_MODE:+MIDTIER_CACHE_NEAR_MODE=$BENCH_NEAR_MODE} \
 CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_RELOAD_ENABLED=false \
     scripts/midtier-java --cds-dir off target/midtier.jar > "$OUT/midtier.log" 2>&1 &
