@@ -49,6 +49,12 @@ sed -E "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-java-
     "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$JFC"
 profile_start() { jcmd "$APP" JFR.start name=profile settings="$JFC" filename="$OUT/profile.jfr" >/dev/null; }
 profile_stop() { jcmd "$APP" JFR.stop name=profile >/dev/null; }
+. "$HERE/bench/ticks.sh"
+pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
+set_backend_latency() {
+    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" \
+        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+}
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
 for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
@@ -58,12 +64,8 @@ if [ "$LOAD" = hits ]; then
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
     route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2 }'; }
-    ticks() { cat "/proc/$APP/stat" "/proc/$SIM/stat" /proc/[0-9]*/stat 2>/dev/null | awk -v app="$APP" -v sim="$SIM" '
-        $1 == app { m = $14 + $15 } $1 == sim { s = $14 + $15 } $2 == "(postgres)" { p += $14 + $15 }
-        END { print m + 0, p + 0, s + 0 }'; }
-    pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
-    curl -sf -X PUT -H 'Content-Type: application/json' -d '{"latencyMs":0,"jitterMs":0}' \
-        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+    ticks() { echo "$(process_ticks "$APP") $(postgres_ticks) $(process_ticks "$SIM")"; }
+    set_backend_latency 0
     # warm: PUTs delivered at once
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
     until [ "$(pending)" -eq 0 ]; do sleep 1; done
@@ -73,8 +75,7 @@ elif [ "$LOAD" = drain ]; then
     until [ "$(pending)" -ge "$BACKLOG" ]; do sleep 0.2; done
     sleep 1; kill "$WRK" 2>/dev/null || true; wait "$WRK" 2>/dev/null || true
     queued=$(pending)
-    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$LATENCY_MS,\"jitterMs\":0}" \
-        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
+    set_backend_latency "$LATENCY_MS"
     profile_start
     read -r m0 p0 s0 <<< "$(ticks)"; started=$(date +%s%N)
     [ "$(route_control resume)" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
@@ -86,9 +87,7 @@ elif [ "$LOAD" = drain ]; then
         | tee "$OUT/drain.txt"
 else
     # a back-end without latency, as bench/run.sh's write rows: what is measured is midtier's own cost
-    curl -sf -X PUT -H 'Content-Type: application/json' -d '{"latencyMs":0,"jitterMs":0}' \
-        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
-    pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
+    set_backend_latency 0
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
     until [ "$(pending)" -eq 0 ]; do sleep 1; done
     profile_start

@@ -180,11 +180,10 @@ cat > "$OUT/select.sql" <<'SQL'
 \set id random(1001, 1100)
 select body from cache_entry where type = 'accounts' and id = cast(:id as text);
 SQL
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
-# CPU ticks of the database's processes (a backend that exits meanwhile takes its ticks along: the pools keep theirs)
-# and of the simulator: where the machine's CPU went besides midtier
-postgres_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 } END { print t + 0 }'; }
-simulator_ticks() { awk '{ print $14 + $15 }' "/proc/$SIM/stat"; }
+# midtier's CPU ticks; the database's and the simulator's: where the machine's CPU went besides midtier
+. bench/ticks.sh
+cpu_ticks() { process_ticks "$APP"; }
+simulator_ticks() { process_ticks "$SIM"; }
 restart_in_mode() { # near cache mode: midtier again, with its bench routes, every demo account cached, JIT warm
     stop_midtier
     NEAR_MODE="$1" start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"

@@ -56,17 +56,17 @@ public final class KameletReloader extends LifecycleStrategySupport {
         // one save can raise several events, the first of them while the file is still being written
         String content = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!stopping && context.isStarted() && !content.equals(seen.put(resource.getLocation(), content))) {
-            kameletChanged(context, resource);
+            reloadCallers(resource);
         }
     }
 
     @Override
-    public synchronized void onContextStopping(CamelContext stopping) {
+    public synchronized void onContextStopping(CamelContext stoppingContext) {
         // entered only once no reload is in flight (both hold this object's lock)
         this.stopping = true;
     }
 
-    private static void kameletChanged(CamelContext context, Resource kamelet) throws Exception {
+    private void reloadCallers(Resource kamelet) throws Exception {
         String name = FileUtil.stripPath(kamelet.getLocation());
         name = name.substring(0, name.length() - SUFFIX.length());
         RouteWatcherReloadStrategy routeWatcher = context.hasService(RouteWatcherReloadStrategy.class);
