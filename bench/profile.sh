@@ -43,9 +43,10 @@ CAMEL_MAIN_ROUTES_INCLUDE_PATTERN="file:routes/*.camel.yaml" CAMEL_MAIN_ROUTES_R
     scripts/midtier-java --cds-dir off target/midtier.jar > "$OUT/midtier.log" 2>&1 &
 APP=$!
 # JFR's "profile" settings with Java samples every BENCH_SAMPLE_MS (1) instead of 10 ms: at 10 ms a drain of 20 s
-# gave 240 samples
+# gave 240 samples; waits (monitor waits, parks) of BENCH_LOCK_MS (10) or longer are recorded
 JFC="$OUT/profile.jfc"
-sed -E "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-java-interval\">)[^<]*|\1${BENCH_SAMPLE_MS:-1} ms|" \
+sed -E -e "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-java-interval\">)[^<]*|\1${BENCH_SAMPLE_MS:-1} ms|" \
+    -e "s|(control=\"locking-threshold\">)[^<]*|\1${BENCH_LOCK_MS:-10} ms|" \
     "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$JFC"
 profile_start() { jcmd "$APP" JFR.start name=profile settings="$JFC" filename="$OUT/profile.jfr" >/dev/null; }
 profile_stop() { jcmd "$APP" JFR.stop name=profile >/dev/null; }
@@ -63,13 +64,15 @@ if [ "$LOAD" = hits ]; then
     profile_start
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
-    route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2 }'; }
+    # prints the route's state and the time just before the operation (epoch ms)
+    route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2, $3 }'; }
     ticks() { echo "$(process_ticks "$APP") $(postgres_ticks) $(process_ticks "$SIM")"; }
     set_backend_latency 0
     # warm: PUTs delivered at once
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
     until [ "$(pending)" -eq 0 ]; do sleep 1; done
-    [ "$(route_control suspend)" = Suspended ] || { echo "backend-delivery did not suspend"; exit 1; }
+    read -r state _ <<< "$(route_control suspend)"
+    [ "$state" = Suspended ] || { echo "backend-delivery did not suspend"; exit 1; }
     BENCH_AUTH="$AUTH" BENCH_PUT_LIMIT=$(( (BACKLOG + 1) / 2 )) wrk -t2 -c32 -d600s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null &
     WRK=$!
     until [ "$(pending)" -ge "$BACKLOG" ]; do sleep 0.2; done
@@ -77,10 +80,13 @@ elif [ "$LOAD" = drain ]; then
     queued=$(pending)
     set_backend_latency "$LATENCY_MS"
     profile_start
-    read -r m0 p0 s0 <<< "$(ticks)"; started=$(date +%s%N)
-    [ "$(route_control resume)" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
+    read -r m0 p0 s0 <<< "$(ticks)"
+    read -r state resumed_ms <<< "$(route_control resume)"
+    [ "$state" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
     until [ "$(pending)" -eq 0 ]; do sleep 0.5; done
-    read -r m1 p1 s1 <<< "$(ticks)"; ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    read -r m1 p1 s1 <<< "$(ticks)"
+    # from the resume to the last update's applied_at, as bench/run.sh times a drain
+    ms=$(psql -XAtq -d "$DB" -c "select round(extract(epoch from max(applied_at)) * 1000 - $resumed_ms) from cache_update")
     awk -v q="$queued" -v ms="$ms" -v m=$((m1 - m0)) -v p=$((p1 - p0)) -v s=$((s1 - s0)) -v c="$CONCURRENCY" -v l="$LATENCY_MS" 'BEGIN {
         printf "drained %d updates in %d ms: %.0f/s (capacity %d x %d ms = %.0f/s)\n", q, ms, q * 1000 / ms, c, l, c * 1000 / l
         printf "CPU ms per update: midtier %.2f, postgres %.2f, simulator %.2f\n", m * 10 / q, p * 10 / q, s * 10 / q }' \

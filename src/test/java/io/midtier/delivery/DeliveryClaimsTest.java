@@ -7,6 +7,7 @@ import io.midtier.db.DatabaseSettings;
 import io.midtier.db.SchemaMigration;
 import io.midtier.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
-// The delivery's two statements (V18__delivery_claims.sql) on a real PostgreSQL, with the races that no longer meet
-// on a row lock held across the back-end call: a park and the settle of the update it waits behind, in both orders;
-// two claims of one update; a settled update's parked successor brought back after a lost message.
+// The delivery's two statements (V18__delivery_claims.sql, V19__claims_by_primary_key.sql) on a real PostgreSQL,
+// with the races that no longer meet on a row lock held across the back-end call: a park and the settle of the
+// update it waits behind, in both orders; two claims of one update; a settled update's parked successor brought
+// back after a lost message; and what a claim reads behind a plan made before a backlog.
 class DeliveryClaimsTest {
 
     @RegisterExtension
@@ -138,6 +140,36 @@ class DeliveryClaimsTest {
         // settled already (a second delivery of it): no row, nothing appended, nobody woken
         assertThat(applied.settle(older.toString())).isNull();
         assertThat(wakes).hasValue(1);
+    }
+
+    // A pooled connection keeps its plans: a claim or a settle planned while few updates were pending must not read
+    // every pending update later, when a backlog has built up (it did: the lookup of its own row took the pending
+    // updates' partial index, and a drain cost as much per update as the backlog was long).
+    @Test
+    void a_claim_and_a_settle_read_their_own_rows_however_long_the_backlog_behind_a_plan_made_before_it()
+            throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            // the plan the connection keeps after its fifth call, made now, while two updates are pending
+            s.execute("set plan_cache_mode = force_generic_plan");
+            UUID warm = UUID.randomUUID();
+            insertPending(warm, account + "-warm", 1);
+            assertThat(claim(c, warm, WINDOW_MS).get("step")).isEqualTo("DELIVER");
+            assertThat(TestDatabase.query(c, "select * from settle_applied(?)", warm)).hasSize(1);
+            assertThat(claim(c, newer, WINDOW_MS).get("step")).isEqualTo("PARK");
+
+            db.update("insert into cache_update (update_id, type, id, payload, base_version, new_version, status)"
+                    + " select gen_random_uuid(), 'accounts', 'backlog-' || i % 100, '{}'::jsonb, i / 100, i / 100 + 1,"
+                    + " 'PENDING' from generate_series(1, 3000) i");
+
+            c.setAutoCommit(false);
+            assertThat(claim(c, older, WINDOW_MS).get("step")).isEqualTo("DELIVER");
+            assertThat(TestDatabase.query(c, "select * from settle_applied(?)", older)).hasSize(1);
+            // this transaction's reads of the pending updates' index so far: the entry's own two, not the backlog
+            long read = (Long) TestDatabase.query(c, "select pg_stat_get_xact_tuples_returned("
+                    + "cast('cache_update_key_order' as regclass)) as read").get(0).get("read");
+            c.rollback();
+            assertThat(read).isLessThan(20);
+        }
     }
 
     private static void insertPending(UUID update, String account, long version) {
