@@ -87,8 +87,11 @@ elif [ "$LOAD" = drain ]; then
     read -r m1 p1 s1 <<< "$(ticks)"
     # from the resume to the last update's applied_at, as bench/run.sh times a drain
     ms=$(psql -XAtq -d "$DB" -c "select round(extract(epoch from max(applied_at)) * 1000 - $resumed_ms) from cache_update")
-    awk -v q="$queued" -v ms="$ms" -v m=$((m1 - m0)) -v p=$((p1 - p0)) -v s=$((s1 - s0)) -v c="$CONCURRENCY" -v l="$LATENCY_MS" 'BEGIN {
-        printf "drained %d updates in %d ms: %.0f/s (capacity %d x %d ms = %.0f/s)\n", q, ms, q * 1000 / ms, c, l, c * 1000 / l
+    awk -v q="$queued" -v ms="$ms" -v m=$((m1 - m0)) -v p=$((p1 - p0)) -v s=$((s1 - s0)) -v c="$CONCURRENCY" -v l="$LATENCY_MS" \
+        -v n="${BENCH_DELIVERY_CONSUMERS:-$CONCURRENCY}" 'BEGIN {
+        printf "drained %d updates in %d ms: %.0f/s", q, ms, q * 1000 / ms
+        if (l > 0) printf " (capacity %d x %d ms = %.0f/s)", c, l, c * 1000 / l
+        printf " with %d consumers\n", n
         printf "CPU ms per update: midtier %.2f, postgres %.2f, simulator %.2f\n", m * 10 / q, p * 10 / q, s * 10 / q }' \
         | tee "$OUT/drain.txt"
 else
