@@ -50,12 +50,9 @@ sed -E -e "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-ja
     "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$JFC"
 profile_start() { jcmd "$APP" JFR.start name=profile settings="$JFC" filename="$OUT/profile.jfr" >/dev/null; }
 profile_stop() { jcmd "$APP" JFR.stop name=profile >/dev/null; }
-. "$HERE/bench/ticks.sh"
+BENCH_DIR="$HERE/bench"; . "$BENCH_DIR/common.sh"
 pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
-set_backend_latency() {
-    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" \
-        "http://127.0.0.1:$SIMULATOR_PORT/simulator/faults" >/dev/null
-}
+set_backend_latency() { simulator_latency "http://127.0.0.1:$SIMULATOR_PORT" "$1"; }
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
 for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
@@ -64,8 +61,7 @@ if [ "$LOAD" = hits ]; then
     profile_start
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
-    # prints the route's state and the time just before the operation (epoch ms)
-    route_control() { java "$HERE/bench/RouteControl.java" "$APP" backend-delivery "$1" | awk '/^STATE/ { print $2, $3 }'; }
+    route_control() { delivery_route "$APP" "$1"; }  # suspend|resume -> "state epoch_ms"
     ticks() { echo "$(process_ticks "$APP") $(postgres_ticks) $(process_ticks "$SIM")"; }
     set_backend_latency 0
     # warm: PUTs delivered at once

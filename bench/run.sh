@@ -157,9 +157,8 @@ await_read /dev/null
 row footprint,-,restart_to_first_read_ms,"$(( ($(date +%s%N) - launched) / 1000000 ))"
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
-set_backend_latency() {
-    curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"latencyMs\":$1,\"jitterMs\":0}" "$LEGACY/simulator/faults" >/dev/null
-}
+BENCH_DIR=bench; . bench/common.sh
+set_backend_latency() { simulator_latency "$LEGACY" "$1"; }
 pgbench_tps() { # clients script -> tps (nothing when pgbench could not run, e.g. too many connections)
     { pgbench -n -M prepared -c "$1" -j "$(threads_for "$1")" -T "$RUN_SECONDS" -f "$2" 2>>"$OUT/pgbench.err" || true; } \
         | awk '/^tps/ { print $3 }'
@@ -180,8 +179,7 @@ cat > "$OUT/select.sql" <<'SQL'
 \set id random(1001, 1100)
 select body from cache_entry where type = 'accounts' and id = cast(:id as text);
 SQL
-# midtier's CPU ticks; the database's and the simulator's: where the machine's CPU went besides midtier
-. bench/ticks.sh
+# midtier's CPU ticks; the database's (postgres_ticks) and the simulator's: where the machine's CPU went besides midtier
 cpu_ticks() { process_ticks "$APP"; }
 simulator_ticks() { process_ticks "$SIM"; }
 restart_in_mode() { # near cache mode: midtier again, with its bench routes, every demo account cached, JIT warm
@@ -328,9 +326,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 rm -rf "$OUT/data-raw"
 psql -XAtq -d postgres -c "drop database if exists ${DB}_raw with (force)" >/dev/null
-route_control() { # suspend|resume -> "state epoch_ms"
-    java bench/RouteControl.java "$APP" backend-delivery "$1" 2>>"$OUT/route-control.log" | awk '/^STATE/ { print $2, $3 }'
-}
+route_control() { delivery_route "$APP" "$1" 2>>"$OUT/route-control.log"; }  # suspend|resume -> "state epoch_ms"
 # The PUT rows measure the PUT, as the baseline measures its insert and send: backend-delivery is suspended while they
 # run (its deliveries would share the CPU and the CPU ticks counted per PUT), and the updates they queue are the
 # delivery rows' backlog below.
