@@ -190,7 +190,7 @@ public final class Infrastructure implements AutoCloseable {
         return jmsPool;
     }
 
-    /** The broker's own connection factory, for local JMS transactions ({@code createConnection}: not XA). */
+    /** The broker's own connection factory, for the delivery's consumer ({@code createConnection}: not XA). */
     public ActiveMQXAConnectionFactory jmsConnectionFactory() {
         return jmsConnectionFactory;
     }

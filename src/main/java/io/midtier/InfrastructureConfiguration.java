@@ -72,7 +72,7 @@ public class InfrastructureConfiguration implements CamelConfiguration {
                 start.await().transactions().userTransaction(), start.await().transactions().transactionManager()));
         registry.bind("jms", JmsSetup.xaJmsComponent(new AwaitedConnectionFactory(() -> start.await().jmsPool()),
                 new AwaitedTransactionManager(jta)));
-        // the delivery's consumer: local JMS transactions on the broker's own factory (JmsSetup.localJmsComponent)
+        // the delivery's consumer: client acknowledgement on the broker's own factory (JmsSetup.localJmsComponent)
         registry.bind("jmsLocal", JmsSetup.localJmsComponent(
                 new AwaitedConnectionFactory(() -> start.await().jmsConnectionFactory())));
         if (settings.broker().embedded()) {

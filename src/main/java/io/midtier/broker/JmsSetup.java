@@ -99,21 +99,25 @@ public final class JmsSetup {
     }
 
     /**
-     * The delivery's JMS component ({@code jmsLocal}): local JMS transactions, no XA. The listener container commits
-     * its session after the exchange (rolls it back when the exchange failed), and keeps its connection, session and
-     * consumer from one message to the next ({@code CACHE_CONSUMER}): no consumer created and closed per message, no
-     * queue query per creation, no XA start, end and prepare. A send from the consuming route's thread joins the
-     * consumer's session (Spring exposes it), so it commits with the acknowledgement. Why the delivery is safe without
-     * XA: docs/reliability.md ("Delivery by claim").
+     * The delivery's JMS component ({@code jmsLocal}): no XA, no JMS transaction; the message is acknowledged
+     * (CLIENT_ACKNOWLEDGE) after the exchange completes, and recovered (the broker redelivers it, counted, after its
+     * redelivery delay) when the exchange failed. The listener container keeps its connection, session and consumer
+     * from one message to the next ({@code CACHE_CONSUMER}): no consumer created and closed per message, no queue
+     * query per creation, no XA start, end and prepare.
+     * <p>
+     * The acknowledgement is sent without waiting for the broker's answer (the client's {@code blockOnAcknowledge},
+     * false by default and left so): by then the update's outcome is committed in the database, and a lost
+     * acknowledgement only redelivers a message whose claim finds the update settled. A transacted session's commit
+     * made every consumer wait for the broker's journal sync (5–6 ms a message, docs/BENCHMARKS.md). Why the delivery
+     * is safe this way: docs/reliability.md ("Delivery by claim").
      *
      * @param connectionFactory a plain (non-XA) factory: the broker's connection factory, not the XA pool
      */
     public static JmsComponent localJmsComponent(ConnectionFactory connectionFactory) {
         JmsComponent jms = component(connectionFactory);
-        jms.setTransacted(true);
-        // no transaction manager: the container's own session transactions (a JmsTransactionManager would make
-        // Spring drop the cached consumer after each transaction)
+        jms.setTransacted(false);
         jms.setLazyCreateTransactionManager(false);
+        jms.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
         jms.setCacheLevelName("CACHE_CONSUMER");
         return jms;
     }
