@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.apache.camel.component.jms.JmsConfiguration;
 import org.junit.jupiter.api.Test;
 
 // The XA connection factory takes midtier's client tuning where the broker URL is silent, and the URL's own
@@ -37,6 +38,19 @@ class JmsSetupTest {
         try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(
                 settings("tcp://127.0.0.1:61616?consumerWindowSize=1048576"))) {
             assertThat(factory.getServerLocator().getConsumerWindowSize()).isZero();
+        }
+    }
+
+    // the delivery's consumer: client acknowledgement after the exchange, no JMS transaction whose commit waits for
+    // the broker's journal sync, the consumer kept (docs/reliability.md, "Delivery by claim")
+    @Test
+    void the_delivery_consumer_acknowledges_after_the_exchange_without_waiting_for_the_broker() {
+        try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(settings("tcp://127.0.0.1:61616"))) {
+            JmsConfiguration local = JmsSetup.localJmsComponent(factory).getConfiguration();
+            assertThat(local.isTransacted()).isFalse();
+            assertThat(local.getAcknowledgementModeName()).isEqualTo("CLIENT_ACKNOWLEDGE");
+            assertThat(local.getCacheLevelName()).isEqualTo("CACHE_CONSUMER");
+            assertThat(factory.isBlockOnAcknowledge()).isFalse();
         }
     }
 
