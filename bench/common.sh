@@ -1,4 +1,6 @@
-# What bench/run.sh and bench/profile.sh share (sourced; BENCH_DIR: this folder).
+# What bench/run.sh and bench/profile.sh share (sourced).
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 # CPU time from /proc in ticks (1/100 s): one process (all its threads)
 process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }

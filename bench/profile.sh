@@ -50,7 +50,7 @@ sed -E -e "/\"jdk.ExecutionSample\"/,/<\/event>/ s|(control=\"method-sampling-ja
     "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$JFC"
 profile_start() { jcmd "$APP" JFR.start name=profile settings="$JFC" filename="$OUT/profile.jfr" >/dev/null; }
 profile_stop() { jcmd "$APP" JFR.stop name=profile >/dev/null; }
-BENCH_DIR="$HERE/bench"; . "$BENCH_DIR/common.sh"
+. "$HERE/bench/common.sh"
 pending() { psql -XAtq -d "$DB" -c "select count(*) from cache_update where status = 'PENDING'"; }
 set_backend_latency() { simulator_latency "http://127.0.0.1:$SIMULATOR_PORT" "$1"; }
 trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EXIT
@@ -61,13 +61,12 @@ if [ "$LOAD" = hits ]; then
     profile_start
     wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
-    route_control() { delivery_route "$APP" "$1"; }  # suspend|resume -> "state epoch_ms"
     ticks() { echo "$(process_ticks "$APP") $(postgres_ticks) $(process_ticks "$SIM")"; }
     set_backend_latency 0
     # warm: PUTs delivered at once
     BENCH_AUTH="$AUTH" wrk -t2 -c8 -d10s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null
     until [ "$(pending)" -eq 0 ]; do sleep 1; done
-    read -r state _ <<< "$(route_control suspend)"
+    read -r state _ <<< "$(delivery_route "$APP" suspend)"
     [ "$state" = Suspended ] || { echo "backend-delivery did not suspend"; exit 1; }
     BENCH_AUTH="$AUTH" BENCH_PUT_LIMIT=$(( (BACKLOG + 1) / 2 )) wrk -t2 -c32 -d600s -s "$HERE/bench/lua/put-accounts.lua" "$API" >/dev/null &
     WRK=$!
@@ -77,7 +76,7 @@ elif [ "$LOAD" = drain ]; then
     set_backend_latency "$LATENCY_MS"
     profile_start
     read -r m0 p0 s0 <<< "$(ticks)"
-    read -r state resumed_ms <<< "$(route_control resume)"
+    read -r state resumed_ms <<< "$(delivery_route "$APP" resume)"
     [ "$state" = Started ] || { echo "backend-delivery did not resume"; exit 1; }
     until [ "$(pending)" -eq 0 ]; do sleep 0.5; done
     read -r m1 p1 s1 <<< "$(ticks)"

@@ -157,7 +157,7 @@ await_read /dev/null
 row footprint,-,restart_to_first_read_ms,"$(( ($(date +%s%N) - launched) / 1000000 ))"
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
-BENCH_DIR=bench; . bench/common.sh
+. bench/common.sh
 set_backend_latency() { simulator_latency "$LEGACY" "$1"; }
 pgbench_tps() { # clients script -> tps (nothing when pgbench could not run, e.g. too many connections)
     { pgbench -n -M prepared -c "$1" -j "$(threads_for "$1")" -T "$RUN_SECONDS" -f "$2" 2>>"$OUT/pgbench.err" || true; } \

@@ -116,7 +116,6 @@ public final class JmsSetup {
     public static JmsComponent localJmsComponent(ConnectionFactory connectionFactory) {
         JmsComponent jms = component(connectionFactory);
         jms.setTransacted(false);
-        jms.setLazyCreateTransactionManager(false);
         jms.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
         jms.setCacheLevelName("CACHE_CONSUMER");
         return jms;
