@@ -12,6 +12,7 @@ import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
@@ -173,6 +174,18 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public java.util.List<String> preparedTransactions() throws Exception {
         return java.util.List.of(server.getActiveMQServer().getActiveMQServerControl().listPreparedTransactions());
+    }
+
+    /**
+     * Adds a plugin to the running broker, or removes it: what a test uses to watch (or hold) the broker's handling
+     * of sends and acknowledgements.
+     */
+    public void registerPlugin(ActiveMQServerBasePlugin plugin) {
+        server.getActiveMQServer().registerBrokerPlugin(plugin);
+    }
+
+    public void unregisterPlugin(ActiveMQServerBasePlugin plugin) {
+        server.getActiveMQServer().unRegisterBrokerPlugin(plugin);
     }
 
     public boolean isActive() {

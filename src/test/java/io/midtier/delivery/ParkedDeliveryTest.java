@@ -13,7 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
+import org.apache.activemq.artemis.core.server.MessageReference;
+import org.apache.activemq.artemis.core.server.ServerConsumer;
+import org.apache.activemq.artemis.core.server.impl.AckReason;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.transaction.Transaction;
+import org.apache.activemq.artemis.core.transaction.TransactionOperationAbstract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +124,104 @@ class ParkedDeliveryTest {
         // one consumer: the older update first, then the one it sends again; at the queue's tail it would come last
         assertThat(appliedAfterIt).as("backlog updates applied after the parked one was sent again")
                 .isGreaterThanOrEqualTo(backlog.size() - 2L);
+    }
+
+    // The message sent again is in the broker before the message of the update that sent it is acknowledged: once
+    // that one is settled and acknowledged, nothing would send it again (docs/reliability.md, "Delivery by claim").
+    // The broker holds that send a moment: an acknowledgement that does not wait for the send arrives meanwhile.
+    @Test
+    void the_update_sent_again_is_in_the_broker_before_the_message_that_sent_it_is_acknowledged() {
+        String account = "1093";
+        EmbeddedBroker broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+        Http.get(app.url("/api/accounts/" + account));
+        Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":true}");
+        String older = rename(app, account, "SENT A");
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(older) >= 1);
+        String parked = rename(app, account, "SENT B");
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked(parked));
+
+        SendBeforeAcknowledgement watch = new SendBeforeAcknowledgement(older, parked);
+        broker.registerPlugin(watch);
+        try {
+            Http.put(app.simulatorUrl("/simulator/faults"), "{\"down\":false}");
+            UpdateLoad.awaitApplied(db, List.of(older, parked), Duration.ofSeconds(30));
+            await("the older update's message acknowledged").atMost(Duration.ofSeconds(10))
+                    .until(() -> watch.sentAgainWhenAcknowledged != null);
+        } finally {
+            broker.unregisterPlugin(watch);
+        }
+        assertThat(watch.sentAgainWhenAcknowledged)
+                .as("the parked update's message was in the broker when the older update's message was acknowledged")
+                .isTrue();
+    }
+
+    /**
+     * Holds the parked update's second send in the broker for a moment, and notes whether the broker had it when the
+     * older update's message was acknowledged.
+     */
+    private static final class SendBeforeAcknowledgement implements ActiveMQServerMessagePlugin {
+
+        private static final String UPDATE_ID = "midtierUpdateId";
+        private static final long HOLD_MS = 2_000;
+
+        private final String older;
+        private final String parked;
+        private final CountDownLatch acknowledged = new CountDownLatch(1);
+        private volatile boolean sentAgain;
+        volatile Boolean sentAgainWhenAcknowledged;
+
+        SendBeforeAcknowledgement(String older, String parked) {
+            this.older = older;
+            this.parked = parked;
+        }
+
+        @Override
+        public void beforeSend(Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue) {
+            if (parked.equals(message.getStringProperty(UPDATE_ID))) {
+                try {
+                    // a sender that waits for the broker is held here, and acknowledges after; one that does not
+                    // wait acknowledges meanwhile, which ends the hold
+                    acknowledged.await(HOLD_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void afterSend(Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue,
+                              RoutingStatus result) {
+            if (parked.equals(message.getStringProperty(UPDATE_ID))) {
+                sentAgain = true;
+            }
+        }
+
+        // called when the acknowledgement joins the session's transaction, which a failed attempt's recover rolls
+        // back: what counts is its commit
+        @Override
+        public void messageAcknowledged(Transaction tx, MessageReference ref, AckReason reason,
+                                        ServerConsumer consumer) {
+            if (reason != AckReason.NORMAL || !older.equals(ref.getMessage().getStringProperty(UPDATE_ID))) {
+                return;
+            }
+            if (tx == null) {
+                acknowledgedNow();
+            } else {
+                tx.addOperation(new TransactionOperationAbstract() {
+                    @Override
+                    public void afterCommit(Transaction committed) {
+                        acknowledgedNow();
+                    }
+                });
+            }
+        }
+
+        private synchronized void acknowledgedNow() {
+            if (sentAgainWhenAcknowledged == null) {
+                sentAgainWhenAcknowledged = sentAgain;
+                acknowledged.countDown();
+            }
+        }
     }
 
     private static long attempts(String updateId) {
