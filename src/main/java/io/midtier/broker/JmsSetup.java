@@ -75,6 +75,11 @@ public final class JmsSetup {
         return jta;
     }
 
+    /**
+     * The XA component ({@code jms}): its sends belong inside a JTA transaction, whose prepare is what waits for the
+     * broker. The pool's sessions are XA sessions even outside one, and Artemis' client does not wait for a send on
+     * them: a send that must reach the broker outside a transaction goes through {@code jmsLocal}.
+     */
     public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta) {
         JmsComponent jms = component(pool);
         jms.setTransactionManager(jta);

@@ -287,17 +287,15 @@ class MultiInstanceIT {
             load.stop();
 
             List<InstanceWrites.Write> accepted = load.writes(202);
-            awaitApplied(accepted.stream().map(InstanceWrites.Write::updateId).toList(), () -> "pending: "
-                    + db.query("select update_id, id, base_version, status, attempts, last_error, created_at,"
-                    + " parked_message is not null as parked from cache_update where status <> 'APPLIED'"
-                    + " order by id, base_version")
+            String unsettledEntries = "select id from cache_update where status <> 'APPLIED'";
+            awaitApplied(accepted.stream().map(InstanceWrites.Write::updateId).toList(), () -> "updates of the"
+                    + " entries not all applied: " + db.query("select update_id, id, base_version, status, attempts,"
+                    + " last_error, created_at, applied_at, parked_message is not null as parked from cache_update"
+                    + " where id in (" + unsettledEntries + ") order by id, base_version")
+                    + "\ntheir attempts: " + db.query("select a.update_id, a.attempt, a.started_at, a.error"
+                    + " from delivery_attempt a join cache_update u using (update_id)"
+                    + " where u.id in (" + unsettledEntries + ") order by a.started_at")
                     + "\ndead letters: " + db.query("select update_id, id, reason, status, failed_at from dead_letter")
-                    + "\nupdates of those entries: " + db.query("select update_id, id, base_version, status, attempts,"
-                    + " created_at, applied_at, parked_message is not null as parked from cache_update where id in"
-                    + " (select id from cache_update where status <> 'APPLIED') order by id, base_version")
-                    + "\ntheir attempts: " + db.query("select update_id, attempt, started_at, error from delivery_attempt"
-                    + " where update_id in (select update_id from cache_update where id in"
-                    + " (select id from cache_update where status <> 'APPLIED')) order by started_at")
                     + "\nqueue " + count(pair, "midtier.updates") + ", DLQ " + count(pair, "DLQ.midtier.updates")
                     + "\nbroker prepared: " + pair.preparedTransactions()
                     + "\nPostgreSQL prepared: " + db.preparedTransactions());
