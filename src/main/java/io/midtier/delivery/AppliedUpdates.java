@@ -35,8 +35,9 @@ public class AppliedUpdates {
 
     /**
      * Settles the update as applied. Returns the entry's next update if its message was parked behind this one
-     * (the caller sends it again), else null; null too when the update was no longer PENDING (another delivery
-     * settled it: nothing was appended, nobody is woken).
+     * (the caller sends it again), else null. When another delivery of the update settled it already, nothing is
+     * appended and nobody is woken, but a parked next update is returned all the same: that delivery may have died
+     * before its send reached the broker (V20).
      */
     public ParkedUpdate settle(@ExchangeProperty("updateId") String updateId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -46,7 +47,9 @@ public class AppliedUpdates {
                 if (!row.next()) {
                     return null;
                 }
-                changeAppended.run();
+                if (row.getObject("seq") != null) {
+                    changeAppended.run();
+                }
                 return ParkedUpdate.of(ResultRows.current(row));
             }
         }

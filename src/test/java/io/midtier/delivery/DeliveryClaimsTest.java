@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
-// The delivery's two statements (V18__delivery_claims.sql, V19__claims_by_primary_key.sql) on a real PostgreSQL,
-// with the races that no longer meet on a row lock held across the back-end call: a park and the settle of the
-// update it waits behind, in both orders; two claims of one update; a settled update's parked successor brought
-// back after a lost message; and what a claim reads behind a plan made before a backlog.
+// The delivery's two statements (V18__delivery_claims.sql, V19__claims_by_primary_key.sql, V20) on a real
+// PostgreSQL, with the races that no longer meet on a row lock held across the back-end call: a park and the settle
+// of the update it waits behind, in both orders; two claims of one update; a settled update's parked successor
+// brought back after a lost message, by a claim or a second settle; and what a claim reads behind a plan made before
+// a backlog.
 class DeliveryClaimsTest {
 
     @RegisterExtension
@@ -137,9 +138,30 @@ class DeliveryClaimsTest {
         assertThat(db.count("select count(*) from change_event where id = ? and version = 1 and op = 'APPLIED'", account))
                 .isEqualTo(1);
 
-        // settled already (a second delivery of it): no row, nothing appended, nobody woken
-        assertThat(applied.settle(older.toString())).isNull();
+        // settled already (a second delivery of it): nothing appended, nobody woken; the parked update comes again
+        assertThat(applied.settle(older.toString()))
+                .isEqualTo(new ParkedUpdate(newer.toString(), 2L, 2, "message of " + newer));
         assertThat(wakes).hasValue(1);
+        assertThat(db.count("select count(*) from change_event where id = ?", account)).isEqualTo(1);
+    }
+
+    // Two deliveries of one update can reach its settle (a copy redelivered after a broker failover while the first
+    // was at the back-end). If the first one's process dies before its send of the parked next update reaches the
+    // broker, the second settle is the last one that can send it (V20).
+    @Test
+    void a_second_settle_of_an_applied_update_returns_its_parked_successor_until_a_delivery_claims_that_one() {
+        assertThat(claim(newer).get("step")).isEqualTo("PARK");
+        assertThat(claim(older).get("step")).isEqualTo("DELIVER");
+        assertThat(settle(older).get("seq")).isNotNull();
+
+        Map<String, Object> again = settle(older);
+        assertThat(again.get("seq")).isNull();
+        assertThat(again.get("key")).isEqualTo("accounts:" + account);
+        assertThat(again.get("next_update_id")).isEqualTo(newer.toString());
+        assertThat(again.get("next_message")).isEqualTo("message of " + newer);
+
+        assertThat(claim(newer).get("step")).isEqualTo("DELIVER");
+        assertThat(settle(older)).isNull();
     }
 
     // A pooled connection keeps its plans: a claim or a settle planned while few updates were pending must not read
@@ -199,7 +221,7 @@ class DeliveryClaimsTest {
         return rows.get(0);
     }
 
-    /** settle_applied's row, or null when the update was not PENDING. */
+    /** settle_applied's row, or null when it settled nothing and had no parked update to return. */
     private static Map<String, Object> settle(UUID update) {
         List<Map<String, Object>> rows = db.query("select * from settle_applied(?)", update);
         return rows.isEmpty() ? null : rows.get(0);
