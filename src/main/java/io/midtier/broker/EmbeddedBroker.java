@@ -51,7 +51,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setBindingsDirectory(dir + "/bindings");
         config.setLargeMessagesDirectory(dir + "/large-messages");
         config.setPagingDirectory(dir + "/paging");
-        // Without libaio Artemis uses its NIO journal, whose default 3.33 ms flush timer every commit waits for.
+        // The journal type is Artemis' default: libaio where its native library loads, else NIO (measured against NIO
+        // forced: as fast or a little faster, docs/BENCHMARKS.md). The buffer timeout is set for both (NIO's own
+        // default, 3.33 ms, held up every commit of a single client).
         config.setJournalBufferTimeout_NIO((int) settings.journalBufferTimeoutNanos());
         config.setJournalBufferTimeout_AIO((int) settings.journalBufferTimeoutNanos());
         // Sized for this job (updates of a few hundred bytes, a few hundred a second): the default 10 MiB files are
