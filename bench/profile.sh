@@ -2,7 +2,7 @@
 # Where midtier's CPU goes: JFR's execution samples of midtier under one load, summarised by the threads that took
 # them, by the frameworks on each sample's stack and by the top frames (docs/BENCHMARKS.md). midtier runs with its own
 # JVM options (scripts/midtier-java, without a class archive; MIDTIER_JAVA_OPTS adds to them, as in the demo).
-#   hits:   wrk reads the 100 demo accounts (all cached) at 16 connections
+#   hits:   wrk reads the 100 demo accounts (all cached) at BENCH_CONNECTIONS (16) connections
 #   writes: wrk PUTs the 100 demo accounts at 8 connections (back-end without latency); the recording goes on until
 #           every update is delivered, so it holds the PUTs (HTTP threads) and their deliveries (JMS consumers)
 #   drain:  BENCH_BACKLOG (3,000) PUTs queued with backend-delivery suspended (bench/RouteControl.java), then drained
@@ -57,9 +57,10 @@ trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EX
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
 for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
 if [ "$LOAD" = hits ]; then
-    wrk -t2 -c16 -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
+    connections="${BENCH_CONNECTIONS:-16}"; threads=$(( connections < 2 ? 1 : 2 ))
+    wrk -t"$threads" -c"$connections" -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
     profile_start
-    wrk -t2 -c16 -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
+    wrk -t"$threads" -c"$connections" -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"
 elif [ "$LOAD" = drain ]; then
     ticks() { echo "$(process_ticks "$APP") $(postgres_ticks) $(process_ticks "$SIM")"; }
     set_backend_latency 0
