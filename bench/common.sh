@@ -2,6 +2,9 @@
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
+# wrk and pgbench threads for a number of connections: one for one, else one per core of this 2-core machine
+threads_for() { if [ "$1" -lt 2 ]; then echo 1; else echo 2; fi; }
+
 # CPU time from /proc in ticks (1/100 s): one process (all its threads)
 process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # the database's processes together (a backend that exits meanwhile takes its ticks along: the pools keep theirs)

@@ -57,7 +57,7 @@ trap 'kill $APP $SIM 2>/dev/null || true; wait $APP $SIM 2>/dev/null || true' EX
 until curl -sf -o /dev/null "$API/api/accounts/1001"; do kill -0 "$APP" || { echo "midtier exited: $OUT/midtier.log"; exit 1; }; sleep 0.1; done
 for id in $(seq 1001 1100); do curl -sf -o /dev/null "$API/api/accounts/$id"; done
 if [ "$LOAD" = hits ]; then
-    connections="${BENCH_CONNECTIONS:-16}"; threads=$(( connections < 2 ? 1 : 2 ))
+    connections="${BENCH_CONNECTIONS:-16}"; threads=$(threads_for "$connections")
     wrk -t"$threads" -c"$connections" -d10s -s "$HERE/bench/lua/get-accounts.lua" "$API" >/dev/null
     profile_start
     wrk -t"$threads" -c"$connections" -d"${SECONDS_TO_PROFILE}s" -s "$HERE/bench/lua/get-accounts.lua" "$API" | grep -E "Requests/sec"

@@ -68,7 +68,6 @@ fail() { progress "FAILED: $*"; exit 1; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 row() { printf '%s\n' "$(IFS=,; echo "$*")" >> "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-threads_for() { if [ "$1" -lt 2 ]; then echo 1; else echo 2; fi; }
 
 if ! command -v wrk >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
