@@ -71,7 +71,7 @@ public class InfrastructureConfiguration implements CamelConfiguration {
         Supplier<JtaTransactionManager> jta = Suppliers.memorize(() -> JmsSetup.springJtaTransactionManager(
                 start.await().transactions().userTransaction(), start.await().transactions().transactionManager()));
         registry.bind("jms", JmsSetup.xaJmsComponent(new AwaitedConnectionFactory(() -> start.await().jmsPool()),
-                new AwaitedTransactionManager(jta)));
+                new AwaitedTransactionManager(jta), settings.transactions().defaultTimeoutSeconds()));
         // the delivery's consumer: client acknowledgement on the broker's own factory (JmsSetup.localJmsComponent)
         registry.bind("jmsLocal", JmsSetup.localJmsComponent(
                 new AwaitedConnectionFactory(() -> start.await().jmsConnectionFactory())));

@@ -135,6 +135,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queueFigure(queue, Queue::getMessageCount);
     }
 
+    /** Consumers a queue has now. */
+    public long consumerCount(String queue) {
+        return queueFigure(queue, Queue::getConsumerCount);
+    }
+
     /** One count of a queue; 0 when the queue does not exist (yet). */
     private long queueFigure(String queue, ToLongFunction<Queue> figure) {
         Queue q = server.getActiveMQServer().locateQueue(queue);

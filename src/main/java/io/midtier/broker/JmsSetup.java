@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
 import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +18,7 @@ import org.springframework.transaction.jta.JtaTransactionManager;
  */
 public final class JmsSetup {
 
-    /** How long an idle consumer waits for a message in one receive (see {@link #component}). */
+    /** How long an idle consumer of the delivery's component waits for a message in one receive. */
     static final long IDLE_RECEIVE_TIMEOUT_MS = 5_000;
 
     private JmsSetup() {
@@ -79,14 +80,34 @@ public final class JmsSetup {
      * The XA component ({@code jms}): its sends belong inside a JTA transaction, whose prepare is what waits for the
      * broker. The pool's sessions are XA sessions even outside one, and Artemis' client does not wait for a send on
      * them: a send that must reach the broker outside a transaction goes through {@code jmsLocal}.
+     * <p>
+     * Its consumers (orders, order replies, dead letters) are idle nearly always, and each idle receive is a JTA
+     * transaction with a two-phase commit; they wait half the transaction timeout in one receive (30 s by default),
+     * the transaction begun before the receive ending well within it. Their container ends the receive when its
+     * route stops ({@link WakeOnStopListenerContainer}), so the long wait delays no stop.
+     *
+     * @param transactionTimeoutSeconds Narayana's transaction timeout ({@code midtier.tx.timeout-seconds})
      */
-    public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta) {
+    public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta,
+                                              int transactionTimeoutSeconds) {
         JmsComponent jms = component(pool);
         jms.setTransactionManager(jta);
         jms.setTransacted(false);
         // XA consumers must not cache sessions across transactions.
         jms.setCacheLevelName("CACHE_NONE");
+        jms.getConfiguration().setReceiveTimeout(xaIdleReceiveMillis(transactionTimeoutSeconds));
+        jms.setConsumerType(ConsumerType.Custom);
+        jms.setMessageListenerContainerFactory(WakeOnStopListenerContainer::new);
         return jms;
+    }
+
+    /** Half the transaction timeout: the idle receive's transaction must end before Narayana's reaper aborts it. */
+    static long xaIdleReceiveMillis(int transactionTimeoutSeconds) {
+        if (transactionTimeoutSeconds <= 0) {
+            throw new IllegalArgumentException("midtier.tx.timeout-seconds must be positive, was "
+                    + transactionTimeoutSeconds);
+        }
+        return transactionTimeoutSeconds * 1_000L / 2;
     }
 
     /** What both components share: persistent sends, the idle receive's wait, destinations resolved once. */
@@ -94,9 +115,9 @@ public final class JmsSetup {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setDeliveryPersistent(true);
-        // An idle XA listener begins a JTA transaction, creates a consumer, waits this long for a message, and rolls
-        // back: with the default 1 s, each idle consumer did that every second. A message still arrives at once (the
-        // receive returns when it does); a longer wait only delays how soon a stopping consumer notices.
+        // An idle listener wakes once per receive: with the default 1 s, each idle consumer did that every second. A
+        // message still arrives at once (the receive returns when it does); a longer wait only delays how soon a
+        // stopping consumer of Spring's container notices. (The XA component waits longer, xaJmsComponent.)
         jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
         // each queue's destination resolved once, not per send and per consumer created
         jms.setDestinationResolver(new CachedDestinations());

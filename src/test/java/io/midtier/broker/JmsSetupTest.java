@@ -1,10 +1,12 @@
 package io.midtier.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,22 @@ class JmsSetupTest {
             assertThat(local.getCacheLevelName()).isEqualTo("CACHE_CONSUMER");
             assertThat(factory.isBlockOnAcknowledge()).isFalse();
         }
+    }
+
+    // an idle XA consumer's receive runs inside a JTA transaction: it waits half the transaction timeout, and its
+    // container ends it when the route stops (IdleXaReceiveTest)
+    @Test
+    void the_xa_consumers_wait_half_the_transaction_timeout_in_a_container_that_wakes_them_on_stop() {
+        try (ActiveMQXAConnectionFactory factory = JmsSetup.xaConnectionFactory(settings("tcp://127.0.0.1:61616"))) {
+            JmsConfiguration xa = JmsSetup.xaJmsComponent(factory, null, 60).getConfiguration();
+            assertThat(xa.getReceiveTimeout()).isEqualTo(30_000);
+            assertThat(xa.getConsumerType()).isEqualTo(ConsumerType.Custom);
+            assertThat(xa.getCacheLevelName()).isEqualTo("CACHE_NONE");
+            JmsConfiguration local = JmsSetup.localJmsComponent(factory).getConfiguration();
+            assertThat(local.getReceiveTimeout()).isEqualTo(JmsSetup.IDLE_RECEIVE_TIMEOUT_MS);
+        }
+        assertThat(JmsSetup.xaIdleReceiveMillis(1)).isEqualTo(500);
+        assertThatThrownBy(() -> JmsSetup.xaIdleReceiveMillis(0)).hasMessageContaining("midtier.tx.timeout-seconds");
     }
 
     private static BrokerSettings settings(String url) {

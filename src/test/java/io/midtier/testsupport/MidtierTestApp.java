@@ -156,7 +156,7 @@ public final class MidtierTestApp implements AutoCloseable {
      * Stops the queue consumers, the change publisher and the timers (after what they are doing), for a test that
      * halts the JVM in one transaction's commit: each of them runs transactions of its own, and one caught by the halt
      * between its two phases would leave a prepared branch and a log record beside the one under test. Stopped
-     * together: a JMS consumer stops once its receive times out.
+     * together: a delivery consumer stops once its receive times out (an XA one at once).
      */
     public void stopBackgroundRoutes() {
         CompletableFuture.allOf(main.getCamelContext().getRoutes().stream()

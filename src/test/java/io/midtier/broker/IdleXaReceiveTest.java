@@ -1,0 +1,80 @@
+package io.midtier.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.midtier.testsupport.MidtierTestApp;
+import io.midtier.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.spi.RouteController;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+// An idle XA consumer waits half the transaction timeout in one receive (here 300 s, far beyond Camel's 20 s
+// shutdown timeout): stopping or suspending its route must end that receive at once, not wait it out. The broker's
+// consumer count shows the receive: the consumer of a receive in progress is registered, and gone once it ended.
+class IdleXaReceiveTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    private static final String ORDERS = "midtier.orders";
+    private static final String ORDER_REPLIES = "midtier.order-replies";
+
+    static MidtierTestApp app;
+    static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> p = MidtierTestApp.defaults(db, "idle-xa-receive");
+        p.put("midtier.tx.timeout-seconds", "600");
+        app = MidtierTestApp.start(p);
+        broker = app.bean("embeddedBroker", EmbeddedBroker.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void stopping_a_route_ends_its_receive_and_a_restart_receives_again() throws Exception {
+        RouteController routes = app.context().getRouteController();
+        awaitReceiving(ORDERS);
+
+        routes.stopRoute("order-delivery");
+
+        assertThat(routes.getRouteStatus("order-delivery")).isEqualTo(ServiceStatus.Stopped);
+        // a container that waited out its receive would be forced after Camel's 20 s shutdown timeout
+        assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
+                .as("the route stopped gracefully, its receive ended by the stop").isFalse();
+        assertThat(broker.consumerCount(ORDERS)).isZero();
+        routes.startRoute("order-delivery");
+        awaitReceiving(ORDERS);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void suspending_a_route_ends_its_receive_and_resuming_receives_again() throws Exception {
+        RouteController routes = app.context().getRouteController();
+        awaitReceiving(ORDER_REPLIES);
+
+        routes.suspendRoute("order-answers");
+
+        // a suspended container does not wait for its receive to end: the consumer goes away soon after
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.consumerCount(ORDER_REPLIES) == 0);
+        routes.resumeRoute("order-answers");
+        awaitReceiving(ORDER_REPLIES);
+    }
+
+    private static void awaitReceiving(String queue) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.consumerCount(queue) == 1);
+    }
+}
