@@ -60,6 +60,25 @@ class IdleXaReceiveTest {
         awaitReceiving(ORDERS);
     }
 
+    // the stop comes while the consumer is still being created, before its receive: there is nothing to wake yet,
+    // so the receive must see the stop and not begin (a stop right after the start, as DeadLetterPagingTest's)
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void a_route_stopped_as_it_starts_stops_gracefully() throws Exception {
+        RouteController routes = app.context().getRouteController();
+        awaitReceiving(ORDERS);
+        routes.stopRoute("order-delivery");
+
+        routes.startRoute("order-delivery");
+        routes.stopRoute("order-delivery");
+
+        assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
+                .as("the route stopped gracefully, no receive began after the stop").isFalse();
+        assertThat(broker.consumerCount(ORDERS)).isZero();
+        routes.startRoute("order-delivery");
+        awaitReceiving(ORDERS);
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void suspending_a_route_ends_its_receive_and_resuming_receives_again() throws Exception {
