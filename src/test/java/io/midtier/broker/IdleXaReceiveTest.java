@@ -26,6 +26,7 @@ class IdleXaReceiveTest {
 
     private static final String ORDERS = "midtier.orders";
     private static final String ORDER_REPLIES = "midtier.order-replies";
+    private static final String ORDER_DELIVERY = "order-delivery";
 
     static MidtierTestApp app;
     static EmbeddedBroker broker;
@@ -46,17 +47,12 @@ class IdleXaReceiveTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void stopping_a_route_ends_its_receive_and_a_restart_receives_again() throws Exception {
-        RouteController routes = app.context().getRouteController();
         awaitReceiving(ORDERS);
 
-        routes.stopRoute("order-delivery");
+        routes().stopRoute(ORDER_DELIVERY);
 
-        assertThat(routes.getRouteStatus("order-delivery")).isEqualTo(ServiceStatus.Stopped);
-        // a container that waited out its receive would be forced after Camel's 20 s shutdown timeout
-        assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
-                .as("the route stopped gracefully, its receive ended by the stop").isFalse();
-        assertThat(broker.consumerCount(ORDERS)).isZero();
-        routes.startRoute("order-delivery");
+        assertStoppedGracefully();
+        routes().startRoute(ORDER_DELIVERY);
         awaitReceiving(ORDERS);
     }
 
@@ -65,32 +61,40 @@ class IdleXaReceiveTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void a_route_stopped_as_it_starts_stops_gracefully() throws Exception {
-        RouteController routes = app.context().getRouteController();
         awaitReceiving(ORDERS);
-        routes.stopRoute("order-delivery");
+        routes().stopRoute(ORDER_DELIVERY);
 
-        routes.startRoute("order-delivery");
-        routes.stopRoute("order-delivery");
+        routes().startRoute(ORDER_DELIVERY);
+        routes().stopRoute(ORDER_DELIVERY);
 
-        assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
-                .as("the route stopped gracefully, no receive began after the stop").isFalse();
-        assertThat(broker.consumerCount(ORDERS)).isZero();
-        routes.startRoute("order-delivery");
+        assertStoppedGracefully();
+        routes().startRoute(ORDER_DELIVERY);
         awaitReceiving(ORDERS);
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void suspending_a_route_ends_its_receive_and_resuming_receives_again() throws Exception {
-        RouteController routes = app.context().getRouteController();
         awaitReceiving(ORDER_REPLIES);
 
-        routes.suspendRoute("order-answers");
+        routes().suspendRoute("order-answers");
 
         // a suspended container does not wait for its receive to end: the consumer goes away soon after
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.consumerCount(ORDER_REPLIES) == 0);
-        routes.resumeRoute("order-answers");
+        routes().resumeRoute("order-answers");
         awaitReceiving(ORDER_REPLIES);
+    }
+
+    /** A container that waited out its receive would be forced after Camel's 20 s shutdown timeout. */
+    private static void assertStoppedGracefully() {
+        assertThat(routes().getRouteStatus(ORDER_DELIVERY)).isEqualTo(ServiceStatus.Stopped);
+        assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
+                .as("the route stopped gracefully: its receive ended by the stop, or never began").isFalse();
+        assertThat(broker.consumerCount(ORDERS)).isZero();
+    }
+
+    private static RouteController routes() {
+        return app.context().getRouteController();
     }
 
     private static void awaitReceiving(String queue) {
