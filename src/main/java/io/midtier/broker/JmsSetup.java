@@ -90,12 +90,11 @@ public final class JmsSetup {
      */
     public static JmsComponent xaJmsComponent(ConnectionFactory pool, PlatformTransactionManager jta,
                                               int transactionTimeoutSeconds) {
-        JmsComponent jms = component(pool);
+        JmsComponent jms = component(pool, xaIdleReceiveMillis(transactionTimeoutSeconds));
         jms.setTransactionManager(jta);
         jms.setTransacted(false);
         // XA consumers must not cache sessions across transactions.
         jms.setCacheLevelName("CACHE_NONE");
-        jms.getConfiguration().setReceiveTimeout(xaIdleReceiveMillis(transactionTimeoutSeconds));
         jms.setConsumerType(ConsumerType.Custom);
         jms.setMessageListenerContainerFactory(WakeOnStopListenerContainer::new);
         return jms;
@@ -110,15 +109,15 @@ public final class JmsSetup {
         return transactionTimeoutSeconds * 1_000L / 2;
     }
 
-    /** What both components share: persistent sends, the idle receive's wait, destinations resolved once. */
-    private static JmsComponent component(ConnectionFactory connectionFactory) {
+    /** What both components share: persistent sends, the idle receive's wait (each its own), destinations resolved. */
+    private static JmsComponent component(ConnectionFactory connectionFactory, long idleReceiveMillis) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setDeliveryPersistent(true);
-        // An idle listener wakes once per receive: with the default 1 s, each idle consumer did that every second. A
-        // message still arrives at once (the receive returns when it does); a longer wait only delays how soon a
-        // stopping consumer of Spring's container notices. (The XA component waits longer, xaJmsComponent.)
-        jms.getConfiguration().setReceiveTimeout(IDLE_RECEIVE_TIMEOUT_MS);
+        // An idle listener wakes once per receive: with Spring's default 1 s, each idle consumer did that every second.
+        // A message still arrives at once (the receive returns when it does); a longer wait only delays how soon a
+        // stopping consumer of Spring's container notices (the XA component's container is woken, xaJmsComponent).
+        jms.getConfiguration().setReceiveTimeout(idleReceiveMillis);
         // each queue's destination resolved once, not per send and per consumer created
         jms.setDestinationResolver(new CachedDestinations());
         return jms;
@@ -140,7 +139,7 @@ public final class JmsSetup {
      * @param connectionFactory a plain (non-XA) factory: the broker's connection factory, not the XA pool
      */
     public static JmsComponent localJmsComponent(ConnectionFactory connectionFactory) {
-        JmsComponent jms = component(connectionFactory);
+        JmsComponent jms = component(connectionFactory, IDLE_RECEIVE_TIMEOUT_MS);
         jms.setTransacted(false);
         jms.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
         jms.setCacheLevelName("CACHE_CONSUMER");
