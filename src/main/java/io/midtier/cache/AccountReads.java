@@ -26,12 +26,14 @@ public final class AccountReads implements Processor {
 
     private final RequestIds ids;
     private final CacheRows rows;
+    private final GroupedChecks checks;
     private final NearCache near;
     private final CacheCounters counters;
 
-    public AccountReads(RequestIds ids, CacheRows rows, NearCache near, CacheCounters counters) {
+    public AccountReads(RequestIds ids, CacheRows rows, GroupedChecks checks, NearCache near, CacheCounters counters) {
         this.ids = ids;
         this.rows = rows;
+        this.checks = checks;
         this.near = near;
         this.counters = counters;
     }
@@ -51,7 +53,7 @@ public final class AccountReads implements Processor {
             }
             case VALIDATE -> {
                 long generation = near.generation();
-                EntryValidators validators = rows.check(TYPE, id);
+                EntryValidators validators = checks.check(TYPE, id);
                 if (validators.confirm(copy)) {
                     NearEntry renewed = copy.renewed(validators.remainingMs(), now);
                     near.put(key, renewed, generation);

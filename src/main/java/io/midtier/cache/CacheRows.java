@@ -11,20 +11,23 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The read path's two questions to the SQL cache, asked over plain JDBC: the whole row of a key
- * ({@code sql/find-cache-entry.sql}) and the validators only ({@code sql/check-cache-entry.sql}). Plain JDBC because
+ * The read path's questions to the SQL cache, asked over plain JDBC: the whole row of a key
+ * ({@code sql/find-cache-entry.sql}) and the validators only, of one key ({@code sql/check-cache-entry.sql}) or of
+ * several ({@code sql/check-cache-entries.sql}). Plain JDBC because
  * a hit asks one of them on every request: camel-sql would evaluate its parameter expressions and build a map each time.
  */
-public final class CacheRows {
+public final class CacheRows implements GroupedChecks.Questions {
 
     private final DataSource dataSource;
     private final String findSql;
     private final String checkSql;
+    private final String checkAllSql;
 
     public CacheRows(DataSource dataSource) {
         this.dataSource = dataSource;
         this.findSql = sql("sql/find-cache-entry.sql");
         this.checkSql = sql("sql/check-cache-entry.sql");
+        this.checkAllSql = sql("sql/check-cache-entries.sql");
     }
 
     public CacheRow find(String type, String id) throws SQLException {
@@ -42,6 +45,7 @@ public final class CacheRows {
         }
     }
 
+    @Override
     public EntryValidators check(String type, String id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(checkSql)) {
@@ -55,6 +59,27 @@ public final class CacheRows {
                         rs.getBoolean("fresh"), rs.getLong("remaining_ms"));
             }
         }
+    }
+
+    /** {@link #check}'s question for several keys in one statement: the answers in the order of the keys. */
+    @Override
+    public EntryValidators[] checkAll(String[] types, String[] ids) throws SQLException {
+        EntryValidators[] answers = new EntryValidators[ids.length];
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(checkAllSql)) {
+            statement.setArray(1, connection.createArrayOf("text", types));
+            statement.setArray(2, connection.createArrayOf("text", ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    int index = rs.getInt("n") - 1;
+                    long version = rs.getLong("version");
+                    answers[index] = rs.wasNull() ? EntryValidators.GONE
+                            : new EntryValidators(true, version, rs.getBoolean("pending"), rs.getBoolean("fresh"),
+                                    rs.getLong("remaining_ms"));
+                }
+            }
+        }
+        return answers;
     }
 
     private static String sql(String resource) {

@@ -19,6 +19,9 @@ import org.apache.camel.CamelContext;
  */
 public class ReadPathConfiguration implements CamelConfiguration {
 
+    /** The most validate-mode hits one statement answers (more wait for the next). */
+    static final int GROUPED_CHECKS_MAX_KEYS = 64;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         // read-through's choices compare the lookup with constants, on every hit
@@ -52,6 +55,7 @@ public class ReadPathConfiguration implements CamelConfiguration {
                 nearSettings.heartbeatMs());
         CloseOnStop.register(context, "the near cache notices' retries", written);
         context.getRegistry().bind("writtenEntries", written);
-        context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows, near, counters));
+        context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows,
+                new GroupedChecks(rows, GROUPED_CHECKS_MAX_KEYS), near, counters));
     }
 }

@@ -1,7 +1,10 @@
 package io.midtier.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.midtier.cache.CacheRows;
+import io.midtier.cache.EntryValidators;
 import io.midtier.testsupport.CacheMetrics;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
@@ -9,13 +12,15 @@ import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 // read path: freshness (TTL, refresh of expired entries, Cache-Control), ETag / If-None-Match, the negative
-// cache, admin eviction and the cache counters, against the real simulator and PostgreSQL.
+// cache, admin eviction, the cache counters and validate mode's grouped question, against the real simulator and
+// PostgreSQL.
 class ReadPathTest {
 
     @RegisterExtension
@@ -193,6 +198,30 @@ class ReadPathTest {
         assertThat(hit.headers().allValues("Cache-Control")).hasSize(1).allMatch(v -> v.startsWith("max-age="));
         assertThat(hit.headers().firstValue("ETag")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("\"forged\""));
         assertThat(hit.headers().firstValue("X-Cache")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("forged"));
+    }
+
+    @Test
+    void the_grouped_validate_question_answers_each_key_as_its_own_question_does() throws Exception {
+        Http.get(app.url("/api/accounts/1032"));
+        Http.get(app.url("/api/accounts/1033"));
+        db.update("update cache_entry set pending_update = gen_random_uuid() where type = 'accounts' and id = '1033'");
+        CacheRows rows = new CacheRows(app.context().getRegistry().lookupByNameAndType("cacheDataSource",
+                DataSource.class));
+        String[] ids = {"1033", "no-such-entry", "1032", "1033"};
+        String[] types = {"accounts", "accounts", "accounts", "accounts"};
+
+        EntryValidators[] grouped = rows.checkAll(types, ids);
+
+        assertThat(grouped).hasSameSizeAs(ids);
+        assertThat(grouped[0].pending()).isTrue();
+        assertThat(grouped[1].exists()).isFalse();
+        assertThat(grouped[2].pending()).isFalse();
+        for (int i = 0; i < ids.length; i++) {
+            EntryValidators own = rows.check(types[i], ids[i]);
+            assertThat(grouped[i]).usingRecursiveComparison().ignoringFields("remainingMs").isEqualTo(own);
+            assertThat(grouped[i].remainingMs()).isCloseTo(own.remainingMs(), within(5_000L));
+        }
+        db.update("update cache_entry set pending_update = null where type = 'accounts' and id = '1033'");
     }
 
     private static long inquiries() {
