@@ -42,6 +42,7 @@ public final class GroupedChecks {
     public EntryValidators check(String type, String id) throws SQLException {
         Waiting self = new Waiting(type, id);
         waiting.add(self);
+        boolean interrupted = false;
         while (!self.answered) {
             if (asking.compareAndSet(false, true)) {
                 try {
@@ -56,7 +57,12 @@ public final class GroupedChecks {
                 }
             } else {
                 LockSupport.park(this);
+                // an interrupt ends a park at once, and would for every park after it: kept aside until answered
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return self.answer();
     }
