@@ -52,11 +52,7 @@ public final class CacheRows implements GroupedChecks.Questions {
             statement.setString(1, type);
             statement.setString(2, id);
             try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return EntryValidators.GONE;
-                }
-                return new EntryValidators(true, rs.getLong("version"), rs.getBoolean("pending"),
-                        rs.getBoolean("fresh"), rs.getLong("remaining_ms"));
+                return rs.next() ? validators(rs) : EntryValidators.GONE;
             }
         }
     }
@@ -72,14 +68,19 @@ public final class CacheRows implements GroupedChecks.Questions {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     int index = rs.getInt("n") - 1;
-                    long version = rs.getLong("version");
-                    answers[index] = rs.wasNull() ? EntryValidators.GONE
-                            : new EntryValidators(true, version, rs.getBoolean("pending"), rs.getBoolean("fresh"),
-                                    rs.getLong("remaining_ms"));
+                    // a key without an entry gets a row of nulls (the left join)
+                    rs.getLong("version");
+                    answers[index] = rs.wasNull() ? EntryValidators.GONE : validators(rs);
                 }
             }
         }
         return answers;
+    }
+
+    /** The validators of the current row of either check statement (the same columns). */
+    private static EntryValidators validators(ResultSet rs) throws SQLException {
+        return new EntryValidators(true, rs.getLong("version"), rs.getBoolean("pending"), rs.getBoolean("fresh"),
+                rs.getLong("remaining_ms"));
     }
 
     private static String sql(String resource) {

@@ -51,9 +51,7 @@ class IdleXaReceiveTest {
 
         routes().stopRoute(ORDER_DELIVERY);
 
-        assertStoppedGracefully();
-        routes().startRoute(ORDER_DELIVERY);
-        awaitReceiving(ORDERS);
+        assertStoppedGracefullyAndReceivesAfterARestart();
     }
 
     // the stop comes while the consumer is still being created, before its receive: there is nothing to wake yet,
@@ -67,9 +65,7 @@ class IdleXaReceiveTest {
         routes().startRoute(ORDER_DELIVERY);
         routes().stopRoute(ORDER_DELIVERY);
 
-        assertStoppedGracefully();
-        routes().startRoute(ORDER_DELIVERY);
-        awaitReceiving(ORDERS);
+        assertStoppedGracefullyAndReceivesAfterARestart();
     }
 
     @Test
@@ -85,12 +81,17 @@ class IdleXaReceiveTest {
         awaitReceiving(ORDER_REPLIES);
     }
 
-    /** A container that waited out its receive would be forced after Camel's 20 s shutdown timeout. */
-    private static void assertStoppedGracefully() {
+    /**
+     * The stopped route is stopped, not forced (a container that waited out its receive would be forced after Camel's
+     * 20 s shutdown timeout) and its consumer gone; started again, it receives again.
+     */
+    private static void assertStoppedGracefullyAndReceivesAfterARestart() throws Exception {
         assertThat(routes().getRouteStatus(ORDER_DELIVERY)).isEqualTo(ServiceStatus.Stopped);
         assertThat(app.context().getShutdownStrategy().isTimeoutOccurred())
                 .as("the route stopped gracefully: its receive ended by the stop, or never began").isFalse();
         assertThat(broker.consumerCount(ORDERS)).isZero();
+        routes().startRoute(ORDER_DELIVERY);
+        awaitReceiving(ORDERS);
     }
 
     private static RouteController routes() {
