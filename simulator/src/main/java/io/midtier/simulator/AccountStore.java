@@ -19,16 +19,8 @@ final class AccountStore {
     private static final String SELECT_ACCOUNT = """
             SELECT id, name, address, phone, balance_cents, currency, status, last_update_token, updated_at
               FROM simulator.account WHERE id = ?""";
-    private static final String LOCK_ACCOUNT = "SELECT 1 FROM simulator.account WHERE id = ? FOR UPDATE";
-    // Serialises updates carrying the same token even on different accounts, so duplicate detection is exact.
-    private static final String LOCK_TOKEN = "SELECT pg_advisory_xact_lock(hashtext(?))";
-    private static final String TOKEN_SEEN = "SELECT EXISTS (SELECT 1 FROM simulator.applied_update WHERE token = ?)";
-    private static final String UPDATE_ACCOUNT = """
-            UPDATE simulator.account SET name = ?, address = ?, phone = ?, last_update_token = ?, updated_at = now()
-             WHERE id = ?""";
-    private static final String INSERT_APPLIED = """
-            INSERT INTO simulator.applied_update (token, account_id, name, address, phone, applied_at, duplicate)
-            VALUES (?, ?, ?, ?, ?, now(), ?)""";
+    // simulator.apply_update (V3): the token's lock, the account's, the update and its record, in one statement
+    private static final String APPLY_UPDATE = "SELECT simulator.apply_update(?, ?, ?, ?, ?)";
     private static final String SELECT_APPLIED = """
             SELECT seq, token, account_id, name, address, phone, applied_at, duplicate
               FROM simulator.applied_update WHERE account_id = ? ORDER BY seq""";
@@ -83,51 +75,20 @@ final class AccountStore {
         }
     }
 
-    /** Applies the update in one local transaction, even when its token was applied before. */
+    /** Applies the update in one transaction (its statement's), even when its token was applied before. */
     UpdateOutcome apply(AcctUpd.Request request) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                UpdateOutcome outcome = apply(connection, request);
-                if (outcome == UpdateOutcome.NOT_FOUND) {
-                    connection.rollback();
-                } else {
-                    connection.commit();
-                }
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(APPLY_UPDATE)) {
+            statement.setString(1, request.token());
+            statement.setString(2, request.accountId());
+            statement.setString(3, request.name());
+            statement.setString(4, request.address());
+            statement.setString(5, request.phone());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return UpdateOutcome.valueOf(rs.getString(1));
             }
         }
-    }
-
-    private static UpdateOutcome apply(Connection connection, AcctUpd.Request request) throws SQLException {
-        execute(connection, LOCK_TOKEN, request.token());
-        if (!returnsRow(connection, LOCK_ACCOUNT, request.accountId())) {
-            return UpdateOutcome.NOT_FOUND;
-        }
-        boolean duplicate = queryBoolean(connection, TOKEN_SEEN, request.token());
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_ACCOUNT)) {
-            update.setString(1, request.name());
-            update.setString(2, request.address());
-            update.setString(3, request.phone());
-            update.setString(4, request.token());
-            update.setString(5, request.accountId());
-            update.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_APPLIED)) {
-            insert.setString(1, request.token());
-            insert.setString(2, request.accountId());
-            insert.setString(3, request.name());
-            insert.setString(4, request.address());
-            insert.setString(5, request.phone());
-            insert.setBoolean(6, duplicate);
-            insert.executeUpdate();
-        }
-        return duplicate ? UpdateOutcome.APPLIED_DUPLICATE : UpdateOutcome.APPLIED;
     }
 
     List<AppliedUpdate> applied(String accountId) throws SQLException {
@@ -148,31 +109,6 @@ final class AccountStore {
                             rs.getBoolean("duplicate")));
                 }
                 return rows;
-            }
-        }
-    }
-
-    private static void execute(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.execute();
-        }
-    }
-
-    private static boolean returnsRow(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static boolean queryBoolean(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
             }
         }
     }
