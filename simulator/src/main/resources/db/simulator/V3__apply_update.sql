@@ -1,5 +1,6 @@
--- The program's update in one call (one round trip, one statement's transaction): it was five statements in a local
--- transaction, which on a machine shared with midtier cost the database more per update than midtier's own delivery.
+-- The program's update in one call (one round trip, one statement's transaction): it was five statements and a commit,
+-- six round trips, which on a machine shared with midtier cost the database and the simulator twice the CPU per call
+-- (docs/BENCHMARKS.md, stop 39).
 -- Same steps, same locks: updates carrying the same token are serialised even on different accounts (so duplicate
 -- detection is exact), the account's row is locked by its update, and the update is recorded, a duplicate too (the
 -- program is not idempotent). Returns APPLIED, APPLIED_DUPLICATE or NOT_FOUND (nothing changed).
