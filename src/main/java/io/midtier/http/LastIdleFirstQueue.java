@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * An unbounded work queue whose waiting takers are served last come, first served: an element offered while
@@ -55,46 +56,34 @@ final class LastIdleFirstQueue<E> extends AbstractQueue<E> implements BlockingQu
 
     @Override
     public E take() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            Condition mine = null;
-            try {
-                while (elements.isEmpty()) {
-                    if (mine == null) {
-                        mine = lock.newCondition();
-                    }
-                    waiters.addFirst(mine);
-                    mine.await();
-                    // signalled (and so removed by the offer), or woken otherwise: waits again at the head if empty
-                    waiters.remove(mine);
-                }
-            } catch (InterruptedException e) {
-                waiters.remove(mine);
-                handOn();
-                throw e;
-            }
-            return elements.pollFirst();
-        } finally {
-            lock.unlock();
-        }
+        return await(false, 0);
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
+        return await(true, unit.toNanos(timeout));
+    }
+
+    /** The first element, waiting for one at the head of the waiters (at most nanos if timed; null when it ran out). */
+    private E await(boolean timed, long nanos) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             Condition mine = null;
             try {
                 while (elements.isEmpty()) {
-                    if (nanos <= 0) {
+                    if (timed && nanos <= 0) {
                         return null;
                     }
                     if (mine == null) {
                         mine = lock.newCondition();
                     }
                     waiters.addFirst(mine);
-                    nanos = mine.awaitNanos(nanos);
+                    if (timed) {
+                        nanos = mine.awaitNanos(nanos);
+                    } else {
+                        mine.await();
+                    }
+                    // signalled (and so removed by the offer), or woken otherwise: waits again at the head if empty
                     waiters.remove(mine);
                 }
             } catch (InterruptedException e) {
@@ -123,42 +112,22 @@ final class LastIdleFirstQueue<E> extends AbstractQueue<E> implements BlockingQu
 
     @Override
     public E poll() {
-        lock.lock();
-        try {
-            return elements.pollFirst();
-        } finally {
-            lock.unlock();
-        }
+        return locked(elements::pollFirst);
     }
 
     @Override
     public E peek() {
-        lock.lock();
-        try {
-            return elements.peekFirst();
-        } finally {
-            lock.unlock();
-        }
+        return locked(elements::peekFirst);
     }
 
     @Override
     public int size() {
-        lock.lock();
-        try {
-            return elements.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(elements::size);
     }
 
     /** How many takers wait now (tests wait for one to be waiting). */
     int waitingTakers() {
-        lock.lock();
-        try {
-            return waiters.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(waiters::size);
     }
 
     @Override
@@ -168,12 +137,7 @@ final class LastIdleFirstQueue<E> extends AbstractQueue<E> implements BlockingQu
 
     @Override
     public boolean remove(Object element) {
-        lock.lock();
-        try {
-            return elements.remove(element);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> elements.remove(element));
     }
 
     @Override
@@ -202,9 +166,13 @@ final class LastIdleFirstQueue<E> extends AbstractQueue<E> implements BlockingQu
     /** A snapshot: the pool reads it only to list and cancel what is left when it shuts down. */
     @Override
     public Iterator<E> iterator() {
+        return locked(() -> new ArrayList<>(elements).iterator());
+    }
+
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            return new ArrayList<>(elements).iterator();
+            return read.get();
         } finally {
             lock.unlock();
         }
