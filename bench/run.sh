@@ -224,9 +224,10 @@ for mode in ${BENCH_NEAR_MODES-notify validate off}; do
         row "hits-$mode","$c",ratio_midtier_to_pgbench,"$(ratio "$hits" "$pg")"
         [ "$mode" = notify ] && [ "$c" = 1 ] && notify_hits_1="$hits"
         if [ "$mode" = validate ] && [ "$c" = 1 ]; then
-            # A validate hit at one connection is an HTTP round trip and a question in series, so these are the most
-            # it can answer: the bare endpoint plus the question, and midtier's own notify hit (the same lookup and
-            # answer from memory, no question) plus the question. Their ratios to pgbench bound issue 15's 0.2.
+            # A validate hit at one connection is an HTTP round trip and a question in series, so these estimate the
+            # most it can answer: the bare endpoint plus the question, and midtier's own notify hit (the same lookup
+            # and answer from memory, no question) plus the question. Their ratios to pgbench set issue 15's 0.2
+            # against this stack; the notify block ran minutes earlier, so the machine's drift moves that estimate.
             question=$(median < "$OUT/question.$c")
             series() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1f", 1 / (1 / a + 1 / b); else print "n/a" }'; }
             row "hits-$mode","$c",java_question_per_s,"$question"
