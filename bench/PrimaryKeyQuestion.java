@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * pgjdbc (the product jar's), one connection held open, one statement prepared once and kept, no pool, no XA, no
  * Camel; the same SELECT as bench/run.sh's pgbench script, over the same kind of connection (TCP to 127.0.0.1).
  * A validate hit at one connection is the bare endpoint's HTTP round trip and such a question in series, so
- * 1 / (1 / bare + 1 / this) is the most any implementation on this HTTP stack and driver can answer (docs/BENCHMARKS.md).
+ * 1 / (1 / bare + 1 / this) estimates the most a validate hit on this HTTP stack and driver can answer (bench/run.sh
+ * prints it; docs/BENCHMARKS.md, stop 40).
  *
  * Usage (the product jar on the class path):
  *   java -cp target/midtier.jar bench/PrimaryKeyQuestion.java JDBC_URL SECONDS

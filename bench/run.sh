@@ -68,6 +68,7 @@ fail() { progress "FAILED: $*"; exit 1; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 row() { printf '%s\n' "$(IFS=,; echo "$*")" >> "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+series() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1f", 1 / (1 / a + 1 / b); else print "n/a" }'; }  # two rates in series
 
 if ! command -v wrk >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
@@ -229,7 +230,6 @@ for mode in ${BENCH_NEAR_MODES-notify validate off}; do
             # and answer from memory, no question) plus the question. Their ratios to pgbench set issue 15's 0.2
             # against this stack; the notify block ran minutes earlier, so the machine's drift moves that estimate.
             question=$(median < "$OUT/question.$c")
-            series() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1f", 1 / (1 / a + 1 / b); else print "n/a" }'; }
             row "hits-$mode","$c",java_question_per_s,"$question"
             floor=$(series "$bare" "$question")
             row "hits-$mode","$c",floor_bare_plus_question_rps,"$floor"
