@@ -14,6 +14,14 @@ public enum DeadLetterVerdict {
     /** An attempt may have reached the back-end: FAILED only once the back-end says it does not hold the update. */
     ASK_BACKEND,
 
+    /**
+     * Back on the updates queue: the update is not recorded, but the database holds a transaction in doubt that may
+     * hold its row (prepared, its commit cut short by an outage after the broker's branch committed), invisible
+     * until Narayana's recovery commits it. Recorded now, the dead letter would say "not recorded" and the update
+     * would turn up PENDING afterwards with nothing left to deliver it.
+     */
+    IN_DOUBT,
+
     /** Recorded: the update FAILED (if still PENDING), the message kept for support to replay or discard. */
     RECORD;
 
@@ -34,5 +42,13 @@ public enum DeadLetterVerdict {
             return SEND_AGAIN;
         }
         return uncertain ? ASK_BACKEND : RECORD;
+    }
+
+    /**
+     * A dead letter whose update is not recorded: back on the queue while a transaction in doubt may hold its row
+     * (unless it expired or midtier sent it there itself, which waiting cannot change), else recorded for support.
+     */
+    static DeadLetterVerdict ofUnrecorded(boolean inDoubt, boolean expired, String reason) {
+        return inDoubt && !expired && reason == null ? IN_DOUBT : RECORD;
     }
 }

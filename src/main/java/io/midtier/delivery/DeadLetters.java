@@ -20,12 +20,13 @@ public class DeadLetters {
     }
 
     /**
-     * What becomes of the dead letter, from its update's row (dead-letter-state.sql; null when the update is not
-     * recorded), whether it expired, and the reason midtier gave when it sent it there itself.
+     * What becomes of the dead letter, from its update's row (dead-letter-state.sql: status null and in_doubt when
+     * the update is not recorded), whether it expired, and the reason midtier gave when it sent it there itself.
      */
     public DeadLetterVerdict verdict(Map<String, Object> update, boolean expired, String reason) {
-        if (update == null) {
-            return DeadLetterVerdict.RECORD;
+        if (update == null || update.get("status") == null) {
+            return DeadLetterVerdict.ofUnrecorded(update != null && Boolean.TRUE.equals(update.get("in_doubt")),
+                    expired, reason);
         }
         return DeadLetterVerdict.of((String) update.get("status"), ((Number) update.get("attempts")).intValue(),
                 Boolean.TRUE.equals(update.get("uncertain")), expired, reason, maxDeliveryAttempts);

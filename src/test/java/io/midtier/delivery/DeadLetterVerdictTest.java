@@ -2,6 +2,7 @@ package io.midtier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,30 @@ class DeadLetterVerdictTest {
     }
 
     @Test
+    void an_unrecorded_update_goes_round_again_while_a_transaction_in_doubt_may_hold_it() {
+        Map<String, Object> inDoubt = unrecorded(true);
+        assertThat(deadLetters.verdict(inDoubt, false, null)).isEqualTo(DeadLetterVerdict.IN_DOUBT);
+        assertThat(deadLetters.verdict(unrecorded(false), false, null)).isEqualTo(DeadLetterVerdict.RECORD);
+        // waiting cannot change an expiry or a format midtier cannot read
+        assertThat(deadLetters.verdict(inDoubt, true, null)).isEqualTo(DeadLetterVerdict.RECORD);
+        assertThat(deadLetters.verdict(inDoubt, false, "schema version 99")).isEqualTo(DeadLetterVerdict.RECORD);
+    }
+
+    @Test
     void the_route_s_row_is_read_with_the_configured_attempts() {
         Map<String, Object> row = Map.of("status", "PENDING", "attempts", 5, "uncertain", false, "wait_ms", 0L);
         assertThat(deadLetters.verdict(row, false, null)).isEqualTo(DeadLetterVerdict.SEND_AGAIN);
         assertThat(new DeadLetters(5).verdict(row, false, null)).isEqualTo(DeadLetterVerdict.RECORD);
+    }
+
+    /** dead-letter-state.sql's row for an update not recorded. */
+    private static Map<String, Object> unrecorded(boolean inDoubt) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("status", null);
+        row.put("attempts", 0);
+        row.put("uncertain", false);
+        row.put("wait_ms", 0L);
+        row.put("in_doubt", inDoubt);
+        return row;
     }
 }

@@ -68,8 +68,9 @@ class DatabaseOutageIT {
 
                 List<String> accepted = load.answers("PUT", 0).stream()
                         .filter(a -> a.status() == 202).map(OutageLoad.Answer::updateId).toList();
-                await("every accepted update settled").atMost(Duration.ofSeconds(120)).until(() ->
-                        !DatabaseRestartIT.statuses(db, accepted).containsKey("PENDING"));
+                await("every accepted update settled").atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                        assertThat(DatabaseRestartIT.statuses(db, accepted)).as("updates by status: " + figures)
+                                .doesNotContainKey("PENDING"));
                 assertThat(DatabaseRestartIT.statuses(db, accepted)).as("updates by status: " + figures)
                         .containsOnlyKeys("APPLIED");
                 assertThat(accepted).as("the back-end applied every accepted update once")
