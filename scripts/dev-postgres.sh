@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prepares the local development PostgreSQL for midtier: starts it if it is stopped, and enables prepared
-# transactions (XA needs max_prepared_transactions > 0; the default is 0), restarting it if it had to.
+# Prepares the local development PostgreSQL for midtier: starts it if it is stopped, enables prepared
+# transactions (XA needs max_prepared_transactions > 0; the default is 0) and sizes its shared buffers for the
+# bench, restarting it if it had to.
 # Only for a local cluster this user may reconfigure: against any other server midtier itself refuses to
 # start with a message naming the setting.
 set -euo pipefail
@@ -42,15 +43,22 @@ if ! pg_isready -q; then
     wait_ready
 fi
 
+# shared buffers that hold bench/run.sh's million cached entries (~330 MB with their indexes): with the default
+# 128 MB its cost-growth row measured PostgreSQL reading pages back from the kernel, not midtier's own cost
+BUFFERS_MB="${MIDTIER_SHARED_BUFFERS_MB:-1024}"
 current="$(psql -XAtq -c 'show max_prepared_transactions')"
-if [ "$current" -lt "$WANTED" ]; then
-    say "max_prepared_transactions is $current; setting it to $WANTED and restarting PostgreSQL"
+buffers_mb="$(psql -XAtq -c "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'")"
+if [ "$current" -lt "$WANTED" ] || [ "$buffers_mb" -lt "$BUFFERS_MB" ]; then
+    say "max_prepared_transactions is $current, shared_buffers ${buffers_mb} MB; setting them to $WANTED and" \
+        "${BUFFERS_MB} MB and restarting PostgreSQL"
     psql -XAtq -c "alter system set max_prepared_transactions = $WANTED"
+    [ "$buffers_mb" -lt "$BUFFERS_MB" ] && psql -XAtq -c "alter system set shared_buffers = '${BUFFERS_MB}MB'"
     ctl restart
     wait_ready
     current="$(psql -XAtq -c 'show max_prepared_transactions')"
 fi
-say "PostgreSQL ready at $PGHOST:$PGPORT (max_prepared_transactions = $current)"
+say "PostgreSQL ready at $PGHOST:$PGPORT (max_prepared_transactions = $current," \
+    "shared_buffers = $(psql -XAtq -c 'show shared_buffers'))"
 
 # the back-end simulator's own database (never midtier's: a fault of midtier's database is not a back-end fault)
 SIMULATOR_DATABASE="${SIMULATOR_DATABASE:-backend_simulator}"
