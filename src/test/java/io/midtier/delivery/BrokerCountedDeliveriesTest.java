@@ -136,7 +136,8 @@ class BrokerCountedDeliveriesTest {
         // DatabaseOutageIT: the dead letter was recorded "not recorded", and the update turned up PENDING after it)
         db.execute("create table in_doubt_row as select * from cache_update where update_id = '" + id + "'");
         db.update("delete from cache_update where update_id = ?", id);
-        db.execute("begin; insert into cache_update overriding system value select * from in_doubt_row; prepare transaction '" + gid + "'");
+        db.execute("begin; insert into cache_update overriding system value select * from in_doubt_row;"
+                + " prepare transaction '" + gid + "'");
         await().atMost(Duration.ofSeconds(10)).until(() -> db.count("select count(*) from pg_prepared_xacts"
                 + " where gid = ? and prepared < clock_timestamp() - interval '1 second'", gid) == 1);
 
