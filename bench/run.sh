@@ -181,6 +181,10 @@ select body from cache_entry where type = 'accounts' and id = cast(:id as text);
 SQL
 # midtier's CPU ticks; the database's (postgres_ticks) and the simulator's: where the machine's CPU went besides midtier
 cpu_ticks() { process_ticks "$APP"; }
+# midtier's own CPU (user + system, clock ticks of 10 ms) per answered request over a run of RUN_SECONDS, in ms:
+# ticks read before the run, wrk_run's result
+cpu_ms_per_request() { awk -v t="$(( $(cpu_ticks) - $1 ))" -v rps="${2%% *}" -v s="$RUN_SECONDS" \
+    'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }'; }
 simulator_ticks() { process_ticks "$SIM"; }
 restart_in_mode() { # near cache mode: midtier again, with its bench routes, every demo account cached, JIT warm
     stop_midtier
@@ -201,16 +205,13 @@ for mode in ${BENCH_NEAR_MODES-notify validate off}; do
             ticks=$(cpu_ticks)
             result=$(wrk_run "$c" "$OUT/get.lua" "$API")
             echo "$result" >> "$OUT/hits.$c"
-            # midtier's own CPU (user + system, clock ticks of 10 ms) per answered request, in ms
-            awk -v t="$(( $(cpu_ticks) - ticks ))" -v rps="${result%% *}" -v s="$RUN_SECONDS" \
-                'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }' >> "$OUT/cpu.$c"
+            cpu_ms_per_request "$ticks" "$result" >> "$OUT/cpu.$c"
             rss=$(rss_mb); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
             ticks=$(cpu_ticks)
             result=$(wrk_run "$c" "$OUT/bare.lua" "$API/bench/bare")
             echo "$result" >> "$OUT/bare.$c"
             # the same for the bare endpoint in the same process: the HTTP stack's own share of a hit's CPU
-            awk -v t="$(( $(cpu_ticks) - ticks ))" -v rps="${result%% *}" -v s="$RUN_SECONDS" \
-                'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }' >> "$OUT/barecpu.$c"
+            cpu_ms_per_request "$ticks" "$result" >> "$OUT/barecpu.$c"
             pgbench_tps "$c" "$OUT/select.sql" >> "$OUT/pg.$c"
             # at one connection, validate mode's floor: pgbench's question asked from Java (bench/PrimaryKeyQuestion.java)
             [ "$mode" = validate ] && [ "$c" = 1 ] && java -cp target/midtier.jar bench/PrimaryKeyQuestion.java \
@@ -365,8 +366,7 @@ for c in 1 8 32; do
         ticks=$(cpu_ticks)
         result=$(BENCH_AUTH="$AUTH" wrk_run "$c" "$OUT/put.lua" "$API")
         echo "$result" >> "$OUT/put.$c"
-        awk -v t="$(( $(cpu_ticks) - ticks ))" -v rps="${result%% *}" -v s="$RUN_SECONDS" \
-            'BEGIN { if (rps > 0) printf "%.3f\n", t * 10 / (rps * s) }' >> "$OUT/putcpu.$c"
+        cpu_ms_per_request "$ticks" "$result" >> "$OUT/putcpu.$c"
         pgbench_tps "$c" "$OUT/write.sql" >> "$OUT/jdbc.$c"
     done
     puts=$(cut -d' ' -f1 "$OUT/put.$c" | median); jdbc=$(median < "$OUT/jdbc.$c")

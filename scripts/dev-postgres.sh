@@ -49,10 +49,15 @@ BUFFERS_MB="${MIDTIER_SHARED_BUFFERS_MB:-1024}"
 current="$(psql -XAtq -c 'show max_prepared_transactions')"
 buffers_mb="$(psql -XAtq -c "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'")"
 if [ "$current" -lt "$WANTED" ] || [ "$buffers_mb" -lt "$BUFFERS_MB" ]; then
-    say "max_prepared_transactions is $current, shared_buffers ${buffers_mb} MB; setting them to $WANTED and" \
+    say "max_prepared_transactions is $current, shared_buffers ${buffers_mb} MB; raising them to $WANTED and" \
         "${BUFFERS_MB} MB and restarting PostgreSQL"
-    psql -XAtq -c "alter system set max_prepared_transactions = $WANTED"
-    [ "$buffers_mb" -lt "$BUFFERS_MB" ] && psql -XAtq -c "alter system set shared_buffers = '${BUFFERS_MB}MB'"
+    # each only raised: a cluster set higher keeps its value
+    if [ "$current" -lt "$WANTED" ]; then
+        psql -XAtq -c "alter system set max_prepared_transactions = $WANTED"
+    fi
+    if [ "$buffers_mb" -lt "$BUFFERS_MB" ]; then
+        psql -XAtq -c "alter system set shared_buffers = '${BUFFERS_MB}MB'"
+    fi
     ctl restart
     wait_ready
     current="$(psql -XAtq -c 'show max_prepared_transactions')"
