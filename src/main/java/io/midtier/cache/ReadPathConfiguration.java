@@ -1,8 +1,10 @@
 package io.midtier.cache;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.midtier.MidtierSettings;
 import io.midtier.api.RequestIds;
+import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
@@ -14,7 +16,8 @@ import org.apache.camel.CamelContext;
  * The read path's beans: {@code accountReads} (a GET's lookup and answer), {@code cacheLookup} (the row for the write
  * path's read and the single flight's second look), {@code coalescedLoads} (the single flight, which runs
  * {@code direct:load-account} once per key, with its own small pool for the per-key advisory locks, opened here after
- * the prod guard of the operations configuration has run), {@code nearCache} (in notify mode followed by
+ * the prod guard of the operations configuration has run; validate mode's questions have a pool of one connection of
+ * their own), {@code nearCache} (in notify mode followed by
  * {@code nearCacheListener}), {@code writtenEntries} (the write path's call before its 202) and {@code cacheCounters}.
  */
 public class ReadPathConfiguration implements CamelConfiguration {
@@ -55,7 +58,12 @@ public class ReadPathConfiguration implements CamelConfiguration {
                 nearSettings.heartbeatMs());
         CloseOnStop.register(context, "the near cache notices' retries", written);
         context.getRegistry().bind("writtenEntries", written);
+        // validate mode's questions: one connection of their own (a pool of one, for its broken-connection handling)
+        AgroalDataSource checkPool = PlainDataSourceFactory.create(MidtierSettings.database(properties), 1);
+        CheckConnection checkConnection = new CheckConnection(checkPool);
+        CloseOnStop.register(context, "the validate questions' connection", checkConnection);
+        CloseOnStop.register(context, "the validate questions' pool", checkPool);
         context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows,
-                new GroupedChecks(rows, GROUPED_CHECKS_MAX_KEYS), near, counters));
+                new GroupedChecks(checkConnection, GROUPED_CHECKS_MAX_KEYS), near, counters));
     }
 }

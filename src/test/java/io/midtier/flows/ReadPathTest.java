@@ -3,24 +3,33 @@ package io.midtier.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.midtier.cache.CacheRows;
+import io.agroal.api.AgroalDataSource;
+import io.midtier.cache.CheckConnection;
 import io.midtier.cache.EntryValidators;
+import io.midtier.db.DatabaseSettings;
+import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.testsupport.CacheMetrics;
 import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
 import io.midtier.testsupport.Updates;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 // read path: freshness (TTL, refresh of expired entries, Cache-Control), ETag / If-None-Match, the negative
-// cache, admin eviction, the cache counters and validate mode's grouped question, against the real simulator and
-// PostgreSQL.
+// cache, admin eviction, the cache counters and validate mode's questions (grouped; on a kept connection that a cut
+// breaks), against the real simulator and PostgreSQL.
 class ReadPathTest {
 
     @RegisterExtension
@@ -205,7 +214,7 @@ class ReadPathTest {
         Http.get(app.url("/api/accounts/1032"));
         Http.get(app.url("/api/accounts/1033"));
         db.update("update cache_entry set pending_update = gen_random_uuid() where type = 'accounts' and id = '1033'");
-        CacheRows rows = new CacheRows(app.context().getRegistry().lookupByNameAndType("cacheDataSource",
+        CheckConnection rows = new CheckConnection(app.context().getRegistry().lookupByNameAndType("cacheDataSource",
                 DataSource.class));
         String[] ids = {"1033", "no-such-entry", "1032", "1033"};
         String[] types = {"accounts", "accounts", "accounts", "accounts"};
@@ -222,6 +231,36 @@ class ReadPathTest {
             assertThat(grouped[i].remainingMs()).isCloseTo(own.remainingMs(), within(5_000L));
         }
         db.update("update cache_entry set pending_update = null where type = 'accounts' and id = '1033'");
+    }
+
+    @Test
+    void the_validate_question_asks_again_on_a_new_connection_when_its_kept_one_was_cut() throws Exception {
+        Http.get(app.url("/api/accounts/1034"));
+        List<Integer> backends = new CopyOnWriteArrayList<>();
+        try (AgroalDataSource pool = PlainDataSourceFactory.create(
+                new DatabaseSettings(db.url(), TestDatabase.USER, "", 1, 5000), 1);
+             CheckConnection checks = new CheckConnection(new DelegatingDataSource(pool) {
+                 @Override
+                 public Connection getConnection() throws SQLException {
+                     Connection connection = super.getConnection();
+                     backends.add(connection.unwrap(PGConnection.class).getBackendPID());
+                     return connection;
+                 }
+             })) {
+            EntryValidators before = checks.check("accounts", "1034");
+            checks.check("accounts", "1034");
+            assertThat(backends).as("one connection kept for both questions").hasSize(1);
+
+            assertThat(db.query("select pg_terminate_backend(?)", backends.get(0)).get(0))
+                    .containsEntry("pg_terminate_backend", true);
+            EntryValidators after = checks.check("accounts", "1034");
+            EntryValidators[] grouped = checks.checkAll(new String[] {"accounts"}, new String[] {"1034"});
+
+            assertThat(after).usingRecursiveComparison().ignoringFields("remainingMs").isEqualTo(before);
+            assertThat(grouped[0]).usingRecursiveComparison().ignoringFields("remainingMs").isEqualTo(before);
+            assertThat(backends).as("a new connection after the cut, kept again").hasSize(2)
+                    .doesNotHaveDuplicates();
+        }
     }
 
     private static long inquiries() {
