@@ -214,21 +214,21 @@ class ReadPathTest {
         Http.get(app.url("/api/accounts/1032"));
         Http.get(app.url("/api/accounts/1033"));
         db.update("update cache_entry set pending_update = gen_random_uuid() where type = 'accounts' and id = '1033'");
-        CheckConnection rows = new CheckConnection(app.context().getRegistry().lookupByNameAndType("cacheDataSource",
-                DataSource.class));
         String[] ids = {"1033", "no-such-entry", "1032", "1033"};
         String[] types = {"accounts", "accounts", "accounts", "accounts"};
+        try (CheckConnection rows = new CheckConnection(app.context().getRegistry().lookupByNameAndType(
+                "cacheDataSource", DataSource.class))) {
+            EntryValidators[] grouped = rows.checkAll(types, ids);
 
-        EntryValidators[] grouped = rows.checkAll(types, ids);
-
-        assertThat(grouped).hasSameSizeAs(ids);
-        assertThat(grouped[0].pending()).isTrue();
-        assertThat(grouped[1].exists()).isFalse();
-        assertThat(grouped[2].pending()).isFalse();
-        for (int i = 0; i < ids.length; i++) {
-            EntryValidators own = rows.check(types[i], ids[i]);
-            assertThat(grouped[i]).usingRecursiveComparison().ignoringFields("remainingMs").isEqualTo(own);
-            assertThat(grouped[i].remainingMs()).isCloseTo(own.remainingMs(), within(5_000L));
+            assertThat(grouped).hasSameSizeAs(ids);
+            assertThat(grouped[0].pending()).isTrue();
+            assertThat(grouped[1].exists()).isFalse();
+            assertThat(grouped[2].pending()).isFalse();
+            for (int i = 0; i < ids.length; i++) {
+                EntryValidators own = rows.check(types[i], ids[i]);
+                assertThat(grouped[i]).usingRecursiveComparison().ignoringFields("remainingMs").isEqualTo(own);
+                assertThat(grouped[i].remainingMs()).isCloseTo(own.remainingMs(), within(5_000L));
+            }
         }
         db.update("update cache_entry set pending_update = null where type = 'accounts' and id = '1033'");
     }
