@@ -67,6 +67,7 @@ progress() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 fail() { progress "FAILED: $*"; exit 1; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 row() { printf '%s\n' "$(IFS=,; echo "$*")" >> "$RESULTS"; }
+result() { awk -F, -v b="$1" -v c="$2" -v m="$3" '$1 == b && $2 == c && $3 == m { print $4 }' "$RESULTS"; }  # benchmark concurrency metric
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 series() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1f", 1 / (1 / a + 1 / b); else print "n/a" }'; }  # two rates in series
 
@@ -295,12 +296,12 @@ if [ "${BENCH_GROWTH:-1}" = 1 ]; then
         for run in $(seq 1 "$RUNS"); do pgbench_tps 16 "$OUT/growth-select.sql" >> "$OUT/growth-pg.$size"; done
         row growth-postgres,"$size",lookups_per_s,"$(median < "$OUT/growth-pg.$size")"
     done
-    growth() { awk -F, -v b="growth-$1" -v n="$2" -v m="$3" '$1 == b && $2 == n && $3 == m { print $4 }' "$RESULTS"; }
     # how many times longer a lookup takes PostgreSQL over the million rows than over ten thousand
-    row growth-postgres,-,lookup_1m_to_10k,"$(ratio "$(growth postgres 10000 lookups_per_s)" \
-        "$(growth postgres 1000000 lookups_per_s)")"
+    row growth-postgres,-,lookup_1m_to_10k,"$(ratio "$(result growth-postgres 10000 lookups_per_s)" \
+        "$(result growth-postgres 1000000 lookups_per_s)")"
     for mode in ${BENCH_GROWTH_MODES:-notify off}; do
-        row "growth-$mode",-,p50_1m_to_10k,"$(ratio "$(growth "$mode" 1000000 hit_p50_ms)" "$(growth "$mode" 10000 hit_p50_ms)")"
+        row "growth-$mode",-,p50_1m_to_10k,"$(ratio "$(result "growth-$mode" 1000000 hit_p50_ms)" \
+            "$(result "growth-$mode" 10000 hit_p50_ms)")"
     done
     "${PSQL[@]}" -c "delete from cache_entry where id like '5%' and length(id) = 7" >/dev/null
     restart_in_mode "${NEAR_MODE:-validate}"
@@ -553,7 +554,7 @@ fi
     target_row rss_after_hits_mb "$TARGET_RSS_MB"
     target_row rss_after_writes_mb "$TARGET_RSS_MB"
     goal_row() { # benchmark concurrency metric op target
-        v=$(awk -F, -v b="$1" -v c="$2" -v m="$3" '$1 == b && $2 == c && $3 == m { print $4 }' "$RESULTS")
+        v=$(result "$1" "$2" "$3")
         printf '| %s %s %s | %s | %s %s | %s |\n' "$1" "$2" "$3" "${v:-n/a}" "$4" "$5" "$(awk -v v="$v" -v op="$4" -v t="$5" 'BEGIN {
             if (v !~ /^[0-9.]+$/) print "n/a"
             else if (op == ">=") print (v + 0 >= t ? "yes" : "no")
