@@ -1,6 +1,7 @@
 package io.midtier.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.midtier.testsupport.Http;
@@ -8,6 +9,8 @@ import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Locale;
+import io.vertx.core.Vertx;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
@@ -16,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-// metrics and the API description: the Prometheus endpoint shows route metrics and the cache counters the
-// routes increment; the OpenAPI document lists every REST operation the application serves.
+// metrics, the per-request hygiene of the hot path and the API description: the Prometheus endpoint shows route
+// metrics and the cache counters the routes increment, no event is raised per exchange, the HTTP server runs on
+// Netty's native transport; the OpenAPI document lists every REST operation the application serves.
 class MetricsAndOpenApiTest {
 
     @RegisterExtension
@@ -60,6 +64,16 @@ class MetricsAndOpenApiTest {
                 .filter(n -> !n.isIgnoreExchangeEvents()).map(n -> n.getClass().getName()).toList()).isEmpty();
         assertThat(app.context().getCamelContextExtension().isEventNotificationApplicable()).isFalse();
         assertThat(app.context().getManagementStrategy().getEventNotifiers()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void the_http_server_runs_on_nettys_native_epoll_transport_on_linux_x86_64() {
+        // where the product jar carries the native library (the JDK's selector elsewhere): CI and the bench run here
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "Netty's epoll library in the jar is for Linux on x86-64");
+        Vertx vertx = app.context().hasService(VertxPlatformHttpServer.class).getVertx();
+        assertThat(vertx.isNativeTransportEnabled())
+                .as("native transport (why not: %s)", vertx.unavailableNativeTransportCause()).isTrue();
     }
 
     @Test
