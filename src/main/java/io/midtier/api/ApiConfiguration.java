@@ -65,7 +65,7 @@ public class ApiConfiguration implements CamelConfiguration {
     /**
      * The options of the Vert.x instance under the HTTP servers (camel-platform-http takes the one bean of this type):
      * Netty's epoll transport where its native library loads (Linux on x86-64; the library comes with Artemis), the
-     * JDK's selector elsewhere or with {@code midtier.http.native-transport=false}. On the hit path it cost 15-20 %
+     * JDK's selector elsewhere or with {@code midtier.http.native-transport=false}. On the hit path it cost 15-22 %
      * less CPU per request than the JDK's (docs/BENCHMARKS.md, stop 43).
      */
     @BindToRegistry("vertxOptions")
