@@ -53,14 +53,11 @@ public final class AccountReads implements Processor {
             }
             case VALIDATE -> {
                 long generation = near.generation();
-                EntryValidators validators = checks.check(TYPE, id);
-                if (validators.confirm(copy)) {
-                    NearEntry renewed = copy.renewed(validators.remainingMs(), now);
-                    near.put(key, renewed, generation);
+                NearEntry renewed = near.confirmed(key, copy, checks.check(TYPE, id), generation, now);
+                if (renewed != null) {
                     answerNear(exchange, renewed, now);
                     return;
                 }
-                near.drop(key, copy);
             }
             case READ -> {
                 // below

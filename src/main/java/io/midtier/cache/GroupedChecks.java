@@ -4,8 +4,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The validate mode's primary-key questions of concurrent hits, asked together (group commit's idea, for reads).
@@ -15,6 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * hit's answer thus comes from a statement begun after the hit arrived: validate mode stays never staler than the
  * database. Alone, a hit costs what it did (one question, no wait); under load, one round trip to PostgreSQL (a pooled
  * connection, a statement, the socket's wake-ups on both sides) answers several hits.
+ *
+ * <p>A hit that may not block (one answered on the HTTP server's event loop, {@link NearHits}) asks with
+ * {@link #checkLater}: it waits in the same line, and its answer is handed to it by the thread that asked the statement;
+ * when no statement is under way, the asker thread given here asks one.
  */
 public final class GroupedChecks {
 
@@ -25,22 +32,32 @@ public final class GroupedChecks {
         EntryValidators[] checkAll(String[] types, String[] ids) throws SQLException;
     }
 
+    /** What a hit that did not wait does with its answer: the validators, or the failure (the other one null). */
+    public interface Answer {
+        void accept(EntryValidators validators, Throwable failure);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupedChecks.class);
+
     private final Questions questions;
     private final int maxKeys;
+    private final Executor asker;
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean asking = new AtomicBoolean();
 
-    public GroupedChecks(Questions questions, int maxKeys) {
+    /** @param asker where a statement for hits that do not wait is asked (one thread is enough: one asks at a time) */
+    public GroupedChecks(Questions questions, int maxKeys, Executor asker) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be at least 1, not " + maxKeys);
         }
         this.questions = questions;
         this.maxKeys = maxKeys;
+        this.asker = asker;
     }
 
     /** The validators of one entry, from a statement begun after this call. */
     public EntryValidators check(String type, String id) throws SQLException {
-        Waiting self = new Waiting(type, id);
+        Waiting self = new Waiting(type, id, Thread.currentThread(), null);
         waiting.add(self);
         boolean interrupted = false;
         while (!self.answered) {
@@ -50,11 +67,7 @@ public final class GroupedChecks {
                 } finally {
                     asking.set(false);
                 }
-                // a hit that queued while that statement ran is parked: it asks the next one
-                Waiting next = waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
+                handOn();
             } else {
                 LockSupport.park(this);
                 // an interrupt ends a park at once, and would for every park after it: kept aside until answered
@@ -65,6 +78,42 @@ public final class GroupedChecks {
             Thread.currentThread().interrupt();
         }
         return self.answer();
+    }
+
+    /**
+     * The validators of one entry, from a statement begun after this call, handed to {@code then} on the thread that
+     * asked that statement (keep it short: hand the answer on). Returns at once.
+     */
+    public void checkLater(String type, String id, Answer then) {
+        waiting.add(new Waiting(type, id, null, then));
+        // added first, then looked: an asker that ends meanwhile finds this hit in the line (askForLater, handOn)
+        if (!asking.get()) {
+            asker.execute(this::askForLater);
+        }
+    }
+
+    /** On the asker thread: statements while hits wait and nobody else asks. */
+    private void askForLater() {
+        while (!waiting.isEmpty() && asking.compareAndSet(false, true)) {
+            try {
+                askWaiting();
+            } finally {
+                asking.set(false);
+            }
+        }
+    }
+
+    /** After a statement: a hit that queued while it ran asks the next one (a parked one is woken, else the asker). */
+    private void handOn() {
+        Waiting next = waiting.peek();
+        if (next == null) {
+            return;
+        }
+        if (next.thread != null) {
+            LockSupport.unpark(next.thread);
+        } else {
+            asker.execute(this::askForLater);
+        }
     }
 
     /** How many hits wait for an answer (tests wait for a group to form). */
@@ -91,26 +140,45 @@ public final class GroupedChecks {
             // every hit of the group gets its answer or the failure, whatever happened: none may wait for ever
             for (int i = 0; i < group.size(); i++) {
                 Waiting w = group.get(i);
-                w.answered(answers == null ? null : answers[i], failure);
-                if (w.thread != Thread.currentThread()) {
-                    LockSupport.unpark(w.thread);
+                EntryValidators answer = answers == null ? null : answers[i];
+                if (w.then != null) {
+                    handOver(w.then, answer, failure);
+                } else {
+                    w.answered(answer, failure);
+                    if (w.thread != Thread.currentThread()) {
+                        LockSupport.unpark(w.thread);
+                    }
                 }
             }
+        }
+    }
+
+    // one hit's handler that fails must not keep the rest of the group from their answers
+    private static void handOver(Answer then, EntryValidators answer, Throwable failure) {
+        try {
+            then.accept(answer, failure);
+        } catch (RuntimeException e) {
+            LOG.error("a validate answer's handler failed", e);
         }
     }
 
     private static final class Waiting {
         final String type;
         final String id;
-        final Thread thread = Thread.currentThread();
+        /** The thread that waits (parked), or null for a hit that does not wait. */
+        final Thread thread;
+        /** Where a hit that does not wait gets its answer. */
+        final Answer then;
         private EntryValidators validators;
         private Throwable failure;
         // written last, read first: publishes the two fields above to the waiting thread
         volatile boolean answered;
 
-        Waiting(String type, String id) {
+        Waiting(String type, String id, Thread thread, Answer then) {
             this.type = type;
             this.id = id;
+            this.thread = thread;
+            this.then = then;
         }
 
         void answered(EntryValidators validators, Throwable failure) {

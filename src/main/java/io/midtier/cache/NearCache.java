@@ -92,6 +92,21 @@ public final class NearCache {
         }
     }
 
+    /**
+     * A copy after validate's question: renewed for as long as the database says and held again when its validators
+     * confirm it (unless something was invalidated since {@code seenGeneration}); else dropped, and null.
+     */
+    public NearEntry confirmed(String key, NearEntry copy, EntryValidators validators, long seenGeneration,
+                               long nowNanos) {
+        if (!validators.confirm(copy)) {
+            drop(key, copy);
+            return null;
+        }
+        NearEntry renewed = copy.renewed(validators.remainingMs(), nowNanos);
+        put(key, renewed, seenGeneration);
+        return renewed;
+    }
+
     /** Drops a copy the database no longer confirms (no generation change: removing is always safe). */
     public void drop(String key, NearEntry copy) {
         entries.asMap().remove(key, copy);

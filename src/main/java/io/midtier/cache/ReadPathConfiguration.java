@@ -8,6 +8,9 @@ import io.midtier.db.PlainDataSourceFactory;
 import io.midtier.run.CloseOnStop;
 import io.midtier.run.EnumChoices;
 import io.midtier.run.SettingsReader;
+import io.midtier.security.HttpSecurityInstaller;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -17,8 +20,9 @@ import org.apache.camel.CamelContext;
  * path's read and the single flight's second look), {@code coalescedLoads} (the single flight, which runs
  * {@code direct:load-account} once per key, with its own small pool for the per-key advisory locks, opened here after
  * the prod guard of the operations configuration has run; validate mode's questions have a pool of one connection of
- * their own), {@code nearCache} (in notify mode followed by
- * {@code nearCacheListener}), {@code writtenEntries} (the write path's call before its 202) and {@code cacheCounters}.
+ * their own, and a thread that asks them for hits answered on the event loop), {@code nearCache} (in notify mode
+ * followed by {@code nearCacheListener}; its hits answered in front of the routes by {@link NearHits}),
+ * {@code writtenEntries} (the write path's call before its 202) and {@code cacheCounters}.
  */
 public class ReadPathConfiguration implements CamelConfiguration {
 
@@ -61,9 +65,21 @@ public class ReadPathConfiguration implements CamelConfiguration {
         // validate mode's questions: one connection of their own (a pool of one, for its broken-connection handling)
         AgroalDataSource checkPool = PlainDataSourceFactory.create(MidtierSettings.database(properties), 1);
         CheckConnection checkConnection = new CheckConnection(checkPool);
+        // the questions of hits answered on the event loop are asked by a thread of their own (one asks at a time)
+        ExecutorService asker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "midtier-validate-questions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CloseOnStop.register(context, "the validate questions' asker", asker::shutdownNow);
         CloseOnStop.register(context, "the validate questions' connection", checkConnection);
         CloseOnStop.register(context, "the validate questions' pool", checkPool);
-        context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows,
-                new GroupedChecks(checkConnection, GROUPED_CHECKS_MAX_KEYS), near, counters));
+        GroupedChecks checks = new GroupedChecks(checkConnection, GROUPED_CHECKS_MAX_KEYS, asker);
+        context.getRegistry().bind("accountReads", new AccountReads(new RequestIds(), rows, checks, near, counters));
+        if (near.enabled() && nearSettings.serveOnEventLoop()) {
+            // after the start-up gate, the request guard and the security handler (OperationsConfiguration runs first
+            // and installs them): a near hit is answered only to a request the routes would have answered
+            HttpSecurityInstaller.install(context, new NearHits(new RequestIds(), near, checks, counters));
+        }
     }
 }

@@ -7,31 +7,38 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 // Validate mode's grouped questions: a hit alone asks alone; hits arriving during a statement are answered together
 // by the next one, each with its own key's answer, never by a statement begun before they arrived; a failure reaches
-// every hit of its group.
+// every hit of its group. Hits that do not wait (the event loop's) are in the same line and get their answers from the
+// thread that asked.
 class GroupedChecksTest {
 
+    private static final String ASKER = "test-asker";
+
     private final ExecutorService hits = Executors.newCachedThreadPool();
+    private final ExecutorService asker = Executors.newSingleThreadExecutor(r -> new Thread(r, ASKER));
 
     @AfterEach
     void stop() {
         hits.shutdownNow();
+        asker.shutdownNow();
     }
 
     @Test
     void a_hit_alone_asks_its_own_key_once() throws Exception {
         Statements statements = new Statements();
-        GroupedChecks checks = new GroupedChecks(statements, 64);
+        GroupedChecks checks = new GroupedChecks(statements, 64, asker);
 
         EntryValidators answer = checks.check("accounts", "1001");
 
@@ -42,7 +49,7 @@ class GroupedChecksTest {
     @Test
     void hits_arriving_during_a_statement_are_answered_by_the_next_one_with_their_own_keys() throws Exception {
         Statements statements = new Statements();
-        GroupedChecks checks = new GroupedChecks(statements, 64);
+        GroupedChecks checks = new GroupedChecks(statements, 64, asker);
         List<Future<EntryValidators>> later = behindAHeldStatement(checks, statements, "2", "3", "4", "5", "6");
         Future<EntryValidators> first = later.remove(0);
 
@@ -62,7 +69,7 @@ class GroupedChecksTest {
     @Test
     void a_group_is_at_most_max_keys_and_the_rest_are_asked_next() throws Exception {
         Statements statements = new Statements();
-        GroupedChecks checks = new GroupedChecks(statements, 2);
+        GroupedChecks checks = new GroupedChecks(statements, 2, asker);
         List<Future<EntryValidators>> all = behindAHeldStatement(checks, statements, "2", "3", "4", "5", "6");
 
         statements.releaseFirst.countDown();
@@ -77,7 +84,7 @@ class GroupedChecksTest {
     @Test
     void a_failed_statement_fails_every_hit_of_its_group_with_its_sql_state() throws Exception {
         Statements statements = new Statements();
-        GroupedChecks checks = new GroupedChecks(statements, 64);
+        GroupedChecks checks = new GroupedChecks(statements, 64, asker);
         statements.failFrom = 2;
         List<Future<EntryValidators>> all = behindAHeldStatement(checks, statements, "2", "3");
 
@@ -92,6 +99,58 @@ class GroupedChecksTest {
         // the next hit is asked again: a failure does not stay with the queue
         statements.failFrom = Integer.MAX_VALUE;
         assertThat(checks.check("accounts", "4").version()).isEqualTo(4);
+    }
+
+    @Test
+    void a_hit_that_does_not_wait_is_answered_by_the_asker_thread() throws Exception {
+        Statements statements = new Statements();
+        GroupedChecks checks = new GroupedChecks(statements, 64, asker);
+
+        Later answer = later(checks, "1001");
+
+        assertThat(answer.validators.get(10, TimeUnit.SECONDS).version()).isEqualTo(1001);
+        assertThat(answer.thread.get()).isEqualTo(ASKER);
+        assertThat(statements.keysOf()).containsExactly(List.of("1001"));
+    }
+
+    @Test
+    void hits_that_do_not_wait_share_the_next_statement_with_waiting_ones_and_get_its_failure_too() throws Exception {
+        Statements statements = new Statements();
+        GroupedChecks checks = new GroupedChecks(statements, 64, asker);
+        List<Future<EntryValidators>> waiting = behindAHeldStatement(checks, statements, "2");
+        Later third = later(checks, "3");
+        Later fourth = later(checks, "4");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> checks.waiting() == 3);
+
+        statements.releaseFirst.countDown();
+
+        assertThat(waiting.get(1).get(10, TimeUnit.SECONDS).remainingMs()).isEqualTo(2);
+        assertThat(third.validators.get(10, TimeUnit.SECONDS).version()).isEqualTo(3);
+        assertThat(third.validators.get().remainingMs()).as("answered by the statement begun after it").isEqualTo(2);
+        assertThat(fourth.validators.get(10, TimeUnit.SECONDS).version()).isEqualTo(4);
+        assertThat(statements.keysOf().get(1)).containsExactlyInAnyOrder("2", "3", "4");
+
+        statements.failFrom = 3;
+        Later failed = later(checks, "5");
+        assertThatThrownBy(() -> failed.validators.get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(SQLException.class);
+    }
+
+    /** A hit that does not wait: its answer, and the thread that handed it over. */
+    private record Later(CompletableFuture<EntryValidators> validators, AtomicReference<String> thread) {
+    }
+
+    private static Later later(GroupedChecks checks, String id) {
+        Later later = new Later(new CompletableFuture<>(), new AtomicReference<>());
+        checks.checkLater("accounts", id, (validators, failure) -> {
+            later.thread.set(Thread.currentThread().getName());
+            if (failure != null) {
+                later.validators.completeExceptionally(failure);
+            } else {
+                later.validators.complete(validators);
+            }
+        });
+        return later;
     }
 
     /**

@@ -12,6 +12,8 @@ import io.midtier.testsupport.Http;
 import io.midtier.testsupport.MidtierProcess;
 import io.midtier.testsupport.MidtierTestApp;
 import io.midtier.testsupport.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 // The near cache across two instances on one database and broker: this JVM in notify mode, a child JVM in validate mode. A
 // write accepted by one is never served as before by the validate instance once its 202 is out, and not by the
-// notify instance from max-lag-ms after it; a gap in the change log's sequence clears the notify instance's cache.
+// notify instance from max-lag-ms after it; a gap in the change log's sequence clears the notify instance's cache. The
+// notify instance answers its near hits on the HTTP server's event loop, as the route would have answered them.
 class NearCacheTwoInstancesTest {
 
     private static final long MAX_LAG_MS = 500;
@@ -102,6 +105,38 @@ class NearCacheTwoInstancesTest {
         });
 
         assertThat(oldAfterBoundMs).as("reads begun max-lag-ms or more after the 202 that showed the old value").isEmpty();
+    }
+
+    @Test
+    void notify_mode_answers_its_near_hits_in_front_of_the_routes_with_the_routes_headers_and_bytes() {
+        String url = notifying.url("/api/accounts/1074");
+        warmNear("1074");
+        // without its near copy, the read-through route answers the entry (a hit on the SQL cache) and holds it again
+        notifying.bean("nearCache", NearCache.class).invalidate("accounts:1074");
+        HttpResponse<String> routed = Http.get(url);
+        double routeExchanges = CacheMetrics.routeExchanges(notifying, "get-account");
+        double nearHits = CacheMetrics.count(notifying, CacheCounters.NEAR_HITS);
+
+        HttpResponse<String> hit = Http.get(url);
+        String etag = hit.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = Http.get(url, Map.of("If-None-Match", etag));
+        HttpResponse<String> notModifiedOverTwoLines = Http.send(HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("If-None-Match", "\"0\"").header("If-None-Match", etag), Map.of());
+        HttpResponse<String> otherTag = Http.get(url, Map.of("If-None-Match", "\"0\""));
+
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(hit.body()).isEqualTo(routed.body());
+        for (String header : List.of("ETag", "X-Cache", "Content-Type")) {
+            assertThat(hit.headers().firstValue(header)).as(header).isEqualTo(routed.headers().firstValue(header));
+        }
+        assertThat(hit.headers().firstValue("Cache-Control").orElseThrow()).matches("max-age=[1-9][0-9]*");
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(notModifiedOverTwoLines.statusCode()).isEqualTo(304);
+        assertThat(otherTag.statusCode()).isEqualTo(200);
+        assertThat(CacheMetrics.count(notifying, CacheCounters.NEAR_HITS)).isEqualTo(nearHits + 4);
+        assertThat(CacheMetrics.routeExchanges(notifying, "get-account")).as("exchanges of the get-account route")
+                .isEqualTo(routeExchanges);
     }
 
     @Test

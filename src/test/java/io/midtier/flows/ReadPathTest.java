@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.agroal.api.AgroalDataSource;
+import io.midtier.cache.CacheCounters;
 import io.midtier.cache.CheckConnection;
 import io.midtier.cache.EntryValidators;
 import io.midtier.db.DatabaseSettings;
@@ -28,8 +29,9 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 // read path: freshness (TTL, refresh of expired entries, Cache-Control), ETag / If-None-Match, the negative
-// cache, admin eviction, the cache counters and validate mode's questions (grouped; on a kept connection that a cut
-// breaks), against the real simulator and PostgreSQL.
+// cache, admin eviction, the cache counters, validate mode's near hits (answered in front of the routes once the
+// database confirms them) and its questions (grouped; on a kept connection that a cut breaks), against the real
+// simulator and PostgreSQL.
 class ReadPathTest {
 
     @RegisterExtension
@@ -207,6 +209,33 @@ class ReadPathTest {
         assertThat(hit.headers().allValues("Cache-Control")).hasSize(1).allMatch(v -> v.startsWith("max-age="));
         assertThat(hit.headers().firstValue("ETag")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("\"forged\""));
         assertThat(hit.headers().firstValue("X-Cache")).hasValueSatisfying(v -> assertThat(v).isNotEqualTo("forged"));
+    }
+
+    @Test
+    void a_near_hit_is_answered_in_front_of_the_routes_once_confirmed_and_a_copy_no_longer_confirmed_goes_to_them() {
+        String url = app.url("/api/accounts/1035");
+        Http.get(url);
+        Http.get(url);
+        double routeExchanges = CacheMetrics.routeExchanges(app, "get-account");
+        double nearHits = CacheMetrics.count(app, CacheCounters.NEAR_HITS);
+
+        HttpResponse<String> confirmed = Http.get(url);
+        // the entry changes behind the near copy's back: the question no longer confirms it
+        db.update("update cache_entry set version = version + 1, body = jsonb_set(body, '{name}', '\"CHANGED BEHIND\"')"
+                + " where type = 'accounts' and id = '1035'");
+        HttpResponse<String> routed = Http.get(url);
+        HttpResponse<String> nearAgain = Http.get(url);
+
+        assertThat(confirmed.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(CacheMetrics.count(app, CacheCounters.NEAR_HITS)).isEqualTo(nearHits + 2);
+        assertThat(CacheMetrics.routeExchanges(app, "get-account")).as("only the unconfirmed copy's read reached the route")
+                .isEqualTo(routeExchanges + 1);
+        assertThat(routed.headers().firstValue("ETag")).isNotEqualTo(confirmed.headers().firstValue("ETag"));
+        assertThat(MidtierTestApp.json(routed.body()).get("name").asText()).isEqualTo("CHANGED BEHIND");
+        assertThat(nearAgain.body()).isEqualTo(routed.body());
+        for (String header : List.of("ETag", "X-Cache", "Content-Type")) {
+            assertThat(nearAgain.headers().firstValue(header)).as(header).isEqualTo(routed.headers().firstValue(header));
+        }
     }
 
     @Test

@@ -15,4 +15,14 @@ public final class CacheMetrics {
         Counter counter = registry.find(name).counter();
         return counter == null ? 0 : counter.count();
     }
+
+    /** Exchanges a route has taken in (Camel's route policy meters, {@code camel.metrics.route-policy-level=route}). */
+    public static double routeExchanges(MidtierTestApp app, String routeId) {
+        MeterRegistry registry = app.context().getComponent("micrometer", MicrometerComponent.class).getMetricsRegistry();
+        Counter counter = registry.find("camel.exchanges.total").tag("routeId", routeId).counter();
+        if (counter == null) {
+            throw new IllegalStateException("no exchange counter of route " + routeId);
+        }
+        return counter.count();
+    }
 }
