@@ -10,9 +10,9 @@ import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * Puts a handler ({@link HttpSecurityHandler}, the start-up gate, io.midtier.http.RequestGuard, the near hits of
- * io.midtier.cache.NearHits, installed last) in front of every
- * path of the API server, through the authentication hook of Camel's embedded HTTP server: the server installs it
- * when it starts, before any route serves. Handlers run in the order they were installed.
+ * io.midtier.cache.NearHits, installed last) in front of every path of the API server, through the authentication
+ * hook of Camel's embedded HTTP server: the server installs it when it starts, before any route serves. Handlers run
+ * in the order they were installed.
  */
 public final class HttpSecurityInstaller {
 
