@@ -11,15 +11,24 @@ public class RequestIds {
 
     /** An account id as the back-end accepts it (1 to 10 digits), without leading zeros. */
     public String accountId(String id) {
+        String canonical = canonicalAccountId(id);
+        if (canonical == null) {
+            throw invalidAccountId();
+        }
+        return canonical;
+    }
+
+    /** As {@link #accountId}, or null for anything else (for io.midtier.cache.NearHits: there it is no error). */
+    public static String canonicalAccountId(String id) {
         // a loop, not a regular expression: every read of an account passes here
         if (id == null || id.isEmpty() || id.length() > 10) {
-            throw invalidAccountId();
+            return null;
         }
         int firstSignificant = -1;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c < '0' || c > '9') {
-                throw invalidAccountId();
+                return null;
             }
             if (firstSignificant < 0 && c != '0') {
                 firstSignificant = i;

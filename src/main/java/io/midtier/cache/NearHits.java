@@ -1,6 +1,5 @@
 package io.midtier.cache;
 
-import io.midtier.api.ApiException;
 import io.midtier.api.RequestIds;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
@@ -27,13 +26,11 @@ public final class NearHits implements AuthenticationHandler {
 
     private static final String PATH_PREFIX = "/api/accounts/";
 
-    private final RequestIds ids;
     private final NearCache near;
     private final GroupedChecks checks;
     private final CacheCounters counters;
 
-    public NearHits(RequestIds ids, NearCache near, GroupedChecks checks, CacheCounters counters) {
-        this.ids = ids;
+    public NearHits(NearCache near, GroupedChecks checks, CacheCounters counters) {
         this.near = near;
         this.checks = checks;
         this.counters = counters;
@@ -76,22 +73,11 @@ public final class NearHits implements AuthenticationHandler {
     }
 
     /** The canonical account id of an account's path, or null for any other path (the routes judge those). */
-    String idOf(String path) {
+    static String idOf(String path) {
         if (path == null || !path.startsWith(PATH_PREFIX)) {
             return null;
         }
-        String segment = path.substring(PATH_PREFIX.length());
-        // an id is digits only: anything else (a sub-resource, an encoded character) is the routes' to answer
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        try {
-            return ids.accountId(segment);
-        } catch (ApiException e) {
-            return null;
-        }
+        // anything but an id (a sub-resource, an encoded character, a bad id) is the routes' to answer
+        return RequestIds.canonicalAccountId(path.substring(PATH_PREFIX.length()));
     }
 }

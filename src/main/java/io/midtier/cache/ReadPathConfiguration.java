@@ -79,7 +79,7 @@ public class ReadPathConfiguration implements CamelConfiguration {
         if (near.enabled() && nearSettings.serveOnEventLoop()) {
             // after the start-up gate, the request guard and the security handler (OperationsConfiguration runs first
             // and installs them): a near hit is answered only to a request the routes would have answered
-            HttpSecurityInstaller.install(context, new NearHits(new RequestIds(), near, checks, counters));
+            HttpSecurityInstaller.install(context, new NearHits(near, checks, counters));
         }
     }
 }
