@@ -6,7 +6,7 @@
 # writes it to target/bench/results.md and target/bench/results.csv, with the rows of issues 14, 15 and 16 next to their
 # goals. Stops everything it started.
 #
-#   bench/run.sh                       # full run (about 12 minutes)
+#   bench/run.sh                       # full run (about 30 minutes)
 #   BENCH_SECONDS=3 BENCH_RUNS=1 bench/run.sh   # a quick look
 #   BENCH_HITS_ONLY=1 bench/run.sh     # the read path only: hits per near cache mode, CPU per hit, cost growth
 #   BENCH_WRITES_ONLY=1 bench/run.sh   # the write path only: idle CPU, raw-stack baseline, PUTs, delivery, end to end
@@ -47,6 +47,9 @@ E2E_SECONDS="${BENCH_E2E_SECONDS:-50}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 SIMULATOR_PORT="${BENCH_SIMULATOR_PORT:-18081}"
 MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18090}"
+# the cost-growth block's second instance (the one over a million entries; the other takes the ports above)
+GROWTH_HTTP_PORT="${BENCH_GROWTH_HTTP_PORT:-18082}"
+GROWTH_MANAGEMENT_PORT="${BENCH_GROWTH_MANAGEMENT_PORT:-18091}"
 # a database of its own, made anew for every run: no test's leftovers, the same start every time
 DB="${BENCH_DB:-midtier_bench}"
 SIM_DB="${BENCH_SIMULATOR_DB:-midtier_bench_sim}"
@@ -109,9 +112,9 @@ cp bench/lua/report.lua "$OUT/bare.lua"
 echo "benchmark,concurrency,metric,value" > "$RESULTS"
 
 # ---- start midtier, measure the time to its first answered read ----
-start_midtier() { # routes-include-pattern [data-dir] [database]
-    MIDTIER_HTTP_PORT="$HTTP_PORT" MIDTIER_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-    MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="${2:-$DATA}" MIDTIER_TX_NODE_ID=bench \
+start_midtier() { # routes-include-pattern [data-dir] [database [http-port management-port node-id]]
+    MIDTIER_HTTP_PORT="${4:-$HTTP_PORT}" MIDTIER_MANAGEMENT_PORT="${5:-$MANAGEMENT_PORT}" \
+    MIDTIER_BACKEND_URL="$LEGACY" MIDTIER_BROKER_TCP_PORT=0 MIDTIER_DATA_DIR="${2:-$DATA}" MIDTIER_TX_NODE_ID="${6:-bench}" \
     MIDTIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/${3:-$DB}" MIDTIER_CACHE_NEAR_MODE="${NEAR_MODE:-validate}" \
     MIDTIER_CACHE_NEAR_MAX_ENTRIES="${NEAR_MAX_ENTRIES:-100000}" MIDTIER_CACHE_NEAR_MAX_BYTES="${NEAR_MAX_BYTES:-67108864}" \
     MIDTIER_DELIVERY_CONCURRENT_CONSUMERS="$BACKEND_CONCURRENCY" \
@@ -127,7 +130,10 @@ await_read() {
 }
 stop_midtier() { [ -n "${APP:-}" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; APP=""; }
 stop_simulator() { kill "$SIM" 2>/dev/null || true; wait "$SIM" 2>/dev/null || true; }
-trap 'stop_midtier; stop_simulator; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
+# the cost-growth block's instances, by size
+declare -A GROWTH_APP=() GROWTH_API=()
+stop_growth_instances() { for pid in "${GROWTH_APP[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; GROWTH_APP=(); }
+trap 'stop_midtier; stop_growth_instances; stop_simulator; "${PSQL[@]}" -c "drop table if exists bench_cache_entry, bench_cache_update" >/dev/null 2>&1 || true' EXIT
 
 # The first run of a new jar records its class archive (scripts/midtier-java); what every later start of that jar
 # maps. It is measured on a database and data directory of its own, so the fresh start below is one like every
@@ -255,49 +261,86 @@ done
 row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 
 # ---- 1b. cost growth: hit latency over 10,000 and over 1,000,000 cached entries (random keys, 16 connections) ----
-# Synthetic entries (ids from 5,000,000; the demo body, no transactions) fill the SQL cache to each size; every key of
-# the range is read exactly once before the run (bench/ReadEveryKey.java), so the near cache holds them all in the
-# modes that have one and PostgreSQL has read every row in the others. A near cache of a million responses (~200
-# bytes each, with their keys and validators) does not fit midtier's default 256 MiB heap: this block runs midtier
-# with BENCH_GROWTH_HEAP (2g) and a near cache bound of 1.5 GiB, as an operator caching that many would size them.
-# The table is vacuumed after each bulk load (dead rows of the size before gone, hint bits and visibility map set): the
-# state autovacuum keeps a table of that size in, which a cluster without autovacuum (as some local ones run) never reaches.
+# Synthetic entries (ids from 5,000,000; the demo body, no transactions) fill the SQL cache of two copies of the bench's
+# database, one to each size; every key of a range is read exactly once before the runs (bench/ReadEveryKey.java), so
+# the near cache holds them all in the modes that have one and PostgreSQL has read every row in the others. A near
+# cache of a million responses (~200 bytes each, with their keys and validators) does not fit midtier's default
+# 256 MiB heap: this block runs midtier with BENCH_GROWTH_HEAP (2g) and a near cache bound of 1.5 GiB, as an operator
+# caching that many would size them. The sizes are measured side by side: an instance of midtier on each database
+# (the second on the BENCH_GROWTH_ ports), their runs alternating (10k, 1M, 10k, ...), so that a change of the
+# machine's speed during the block (this shared machine's changes from minute to minute) falls on both sizes alike;
+# PostgreSQL's own lookups likewise. Each table is vacuumed after its bulk load (hint bits and visibility map set):
+# the state autovacuum keeps a table of that size in, which a cluster without autovacuum (as some local ones run)
+# never reaches.
 if [ "${BENCH_GROWTH:-1}" = 1 ]; then
-    for size in 10000 1000000; do
-        progress "cost growth: $size cached entries"
-        "${PSQL[@]}" -c "delete from cache_entry where id like '5%' and length(id) = 7" \
+    GROWTH_SIZES="10000 1000000"
+    stop_midtier  # (the copies are made from the bench's database, which must have no session)
+    for size in $GROWTH_SIZES; do
+        progress "cost growth: a database of $size cached entries"
+        psql -XAtq -d postgres -c "drop database if exists ${DB}_$size with (force)" \
+            -c "create database ${DB}_$size template $DB" >/dev/null
+        "${PSQL[@]}" -d "${DB}_$size" \
             -c "insert into cache_entry (type, id, body, version, state, fetched_at, expires_at, transactions)
                 select 'accounts', (5000000 + g)::text, e.body, 1, 'FRESH', now(), now() + interval '1 day', '[]'::jsonb
                   from generate_series(0, $size - 1) g, (select body from cache_entry where type = 'accounts' and id = '1001') e" \
             -c "vacuum (analyze) cache_entry" >/dev/null
         printf 'request = function()\n  return wrk.format("GET", "/api/accounts/" .. (5000000 + math.random(0, %d)))\nend\n' \
-            "$((size - 1))" | cat - bench/lua/report.lua > "$OUT/growth.lua"
-        for mode in ${BENCH_GROWTH_MODES:-notify off}; do
-            stop_midtier
+            "$((size - 1))" | cat - bench/lua/report.lua > "$OUT/growth.$size.lua"
+    done
+    main_api=$API
+    as_growth_instance() { APP=${GROWTH_APP[$1]}; API=${GROWTH_API[$1]}; }  # size: the helpers below act on it
+    for mode in ${BENCH_GROWTH_MODES:-notify off}; do
+        for size in $GROWTH_SIZES; do
+            if [ "$size" = 1000000 ]; then port=$GROWTH_HTTP_PORT; management=$GROWTH_MANAGEMENT_PORT
+            else port=$HTTP_PORT; management=$MANAGEMENT_PORT; fi
+            rm -rf "$OUT/growth-data-$size"
             NEAR_MODE="$mode" NEAR_MAX_ENTRIES=1100000 NEAR_MAX_BYTES=1610612736 \
                 MIDTIER_JAVA_OPTS="-Xmx${BENCH_GROWTH_HEAP:-2g} ${MIDTIER_JAVA_OPTS:-}" \
-                start_midtier "file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml"
+                start_midtier "file:routes/*.camel.yaml" "$OUT/growth-data-$size" \
+                    "${DB}_$size" "$port" "$management" "bench-growth-$size"
+            GROWTH_APP[$size]=$APP; GROWTH_API[$size]="http://127.0.0.1:$port"; APP=""
+        done
+        for size in $GROWTH_SIZES; do
+            as_growth_instance "$size"
             await_read /dev/null
             # every key once (the near cache warm), then the JIT on the measured mix
             progress "cost growth: reading each of $size keys once (near cache $mode)"
             java bench/ReadEveryKey.java "$API" 5000000 "$size" 16 >&2 || fail "the growth warm-up read failed"
-            wrk -t2 -c16 -d5s -s "$OUT/growth.lua" "$API" >/dev/null
-            : > "$OUT/growth.$mode.$size"
-            for run in $(seq 1 "$RUNS"); do
-                wrk_run 16 "$OUT/growth.lua" "$API" >> "$OUT/growth.$mode.$size"
+            wrk -t2 -c16 -d5s -s "$OUT/growth.$size.lua" "$API" >/dev/null
+            : > "$OUT/growth.$mode.$size"; : > "$OUT/growth-cpu.$mode.$size"
+        done
+        progress "cost growth: $RUNS runs per size, alternating (near cache $mode)"
+        for run in $(seq 1 "$RUNS"); do
+            for size in $GROWTH_SIZES; do
+                as_growth_instance "$size"
+                ticks=$(cpu_ticks)
+                measured=$(wrk_run 16 "$OUT/growth.$size.lua" "$API")
+                echo "$measured" >> "$OUT/growth.$mode.$size"
+                cpu_ms_per_request "$ticks" "$measured" >> "$OUT/growth-cpu.$mode.$size"
             done
+        done
+        for size in $GROWTH_SIZES; do
             row "growth-$mode","$size",hit_p50_ms,"$(cut -d' ' -f2 "$OUT/growth.$mode.$size" | median)"
             row "growth-$mode","$size",hit_rps,"$(cut -d' ' -f1 "$OUT/growth.$mode.$size" | median)"
+            row "growth-$mode","$size",cpu_ms_per_hit,"$(median < "$OUT/growth-cpu.$mode.$size")"
         done
-        # PostgreSQL alone asking the off mode's statement (find-cache-entry.sql) for random keys of the same range,
-        # its pages warm from the off mode's reads: the database's own growth, under the off row
+        APP=""; API=$main_api
+        stop_growth_instances
+    done
+    # PostgreSQL alone asking the off mode's statement (find-cache-entry.sql) for random keys of the same ranges,
+    # its pages warm from the off mode's reads: the database's own growth, under the off row
+    for size in $GROWTH_SIZES; do
         { printf '\\set id random(5000000, %d)\n' "$((5000000 + size - 1))"
           grep -v '^--' src/main/resources/sql/find-cache-entry.sql \
-              | sed -e "0,/?/s//'accounts'/" -e "0,/?/s//:id/"; echo ';'; } > "$OUT/growth-select.sql"
+              | sed -e "0,/?/s//'accounts'/" -e "0,/?/s//:id/"; echo ';'; } > "$OUT/growth-select.$size.sql"
         : > "$OUT/growth-pg.$size"
-        for run in $(seq 1 "$RUNS"); do pgbench_tps 16 "$OUT/growth-select.sql" >> "$OUT/growth-pg.$size"; done
-        row growth-postgres,"$size",lookups_per_s,"$(median < "$OUT/growth-pg.$size")"
     done
+    for run in $(seq 1 "$RUNS"); do
+        for size in $GROWTH_SIZES; do
+            PGDATABASE="${DB}_$size" pgbench_tps 16 "$OUT/growth-select.$size.sql" >> "$OUT/growth-pg.$size"
+        done
+    done
+    for size in $GROWTH_SIZES; do row growth-postgres,"$size",lookups_per_s,"$(median < "$OUT/growth-pg.$size")"; done
     # how many times longer a lookup takes PostgreSQL over the million rows than over ten thousand
     row growth-postgres,-,lookup_1m_to_10k,"$(ratio "$(result growth-postgres 10000 lookups_per_s)" \
         "$(result growth-postgres 1000000 lookups_per_s)")"
@@ -305,7 +348,7 @@ if [ "${BENCH_GROWTH:-1}" = 1 ]; then
         row "growth-$mode",-,p50_1m_to_10k,"$(ratio "$(result "growth-$mode" 1000000 hit_p50_ms)" \
             "$(result "growth-$mode" 10000 hit_p50_ms)")"
     done
-    "${PSQL[@]}" -c "delete from cache_entry where id like '5%' and length(id) = 7" >/dev/null
+    for size in $GROWTH_SIZES; do psql -XAtq -d postgres -c "drop database if exists ${DB}_$size with (force)" >/dev/null; done
     restart_in_mode "${NEAR_MODE:-validate}"
 fi
 
