@@ -274,6 +274,8 @@ row footprint,-,rss_after_hits_mb,"$(rss_mb)"
 # never reaches.
 if [ "${BENCH_GROWTH:-1}" = 1 ]; then
     GROWTH_SIZES="10000 1000000"
+    # each size's instance: HTTP port, management port
+    declare -A GROWTH_PORTS=([10000]="$HTTP_PORT $MANAGEMENT_PORT" [1000000]="$GROWTH_HTTP_PORT $GROWTH_MANAGEMENT_PORT")
     stop_midtier  # (the copies are made from the bench's database, which must have no session)
     for size in $GROWTH_SIZES; do
         progress "cost growth: a database of $size cached entries"
@@ -291,8 +293,7 @@ if [ "${BENCH_GROWTH:-1}" = 1 ]; then
     as_growth_instance() { APP=${GROWTH_APP[$1]}; API=${GROWTH_API[$1]}; }  # size: the helpers below act on it
     for mode in ${BENCH_GROWTH_MODES:-notify off}; do
         for size in $GROWTH_SIZES; do
-            if [ "$size" = 1000000 ]; then port=$GROWTH_HTTP_PORT; management=$GROWTH_MANAGEMENT_PORT
-            else port=$HTTP_PORT; management=$MANAGEMENT_PORT; fi
+            read -r port management <<< "${GROWTH_PORTS[$size]}"
             rm -rf "$OUT/growth-data-$size"
             NEAR_MODE="$mode" NEAR_MAX_ENTRIES=1100000 NEAR_MAX_BYTES=1610612736 \
                 MIDTIER_JAVA_OPTS="-Xmx${BENCH_GROWTH_HEAP:-2g} ${MIDTIER_JAVA_OPTS:-}" \
